@@ -1,0 +1,14 @@
+package dev.mdb.config;
+
+/** database.yml is invalid, or names something (environment, database, adapter) that is not configured. */
+public class ConfigException extends MdbException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
