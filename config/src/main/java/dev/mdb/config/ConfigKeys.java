@@ -21,6 +21,11 @@ public final class ConfigKeys {
     public static final String POOL = "pool";
     public static final String CHECKOUT_TIMEOUT = "checkout_timeout";
     public static final String PROTECTED_ENVIRONMENTS = "protected_environments";
+    public static final String SCHEMA_CACHE_PATH = "schema_cache_path";
+    /** The top-level key whose settings are reverse-merged into every environment; not an environment itself. */
+    public static final String SHARED = "shared";
+    /** The configuration name used for 2-tier environments, URL strings and {@code DATABASE_URL}. */
+    public static final String PRIMARY = "primary";
 
     private ConfigKeys() {}
 }

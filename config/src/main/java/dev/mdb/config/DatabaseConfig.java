@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One named entry of one environment of database.yml, after URL parsing, {@code DATABASE_URL} merging and ENV
@@ -80,10 +81,15 @@ public record DatabaseConfig(String env, String name, Map<String, Object> settin
         return truthy(settings.get(ConfigKeys.REPLICA));
     }
 
-    /** False only when {@code database_tasks: false}; replicas are handled by {@link #hidden()}. */
+    /**
+     * False when {@code database_tasks: false} or the key is present without a value (Ruby's {@code nil}); replicas
+     * are handled by {@link #hidden()}.
+     */
     public boolean databaseTasks() {
-        Object value = settings.get(ConfigKeys.DATABASE_TASKS);
-        return value == null || truthy(value);
+        if (!settings.containsKey(ConfigKeys.DATABASE_TASKS)) {
+            return true;
+        }
+        return truthy(settings.get(ConfigKeys.DATABASE_TASKS));
     }
 
     /** Hidden configs (replicas and {@code database_tasks: false}) are skipped by tasks. */
@@ -107,6 +113,44 @@ public record DatabaseConfig(String env, String name, Map<String, Object> settin
     public boolean useMetadataTable() {
         Object value = settings.get(ConfigKeys.USE_METADATA_TABLE);
         return value == null || truthy(value);
+    }
+
+    /**
+     * The raw {@code schema_dump} value: {@link Optional#empty()} when the key is absent (the default file applies),
+     * else the value itself, which is {@code Boolean.FALSE} or the file name; a key without a value yields
+     * {@code Boolean.FALSE} (Ruby's {@code nil}).
+     */
+    public Optional<Object> schemaDump() {
+        if (!settings.containsKey(ConfigKeys.SCHEMA_DUMP)) {
+            return Optional.empty();
+        }
+        Object value = settings.get(ConfigKeys.SCHEMA_DUMP);
+        return Optional.of(value == null ? Boolean.FALSE : value);
+    }
+
+    /**
+     * Whether the schema of this database is dumped and loaded at all: false for {@code schema_dump: false}, for a
+     * {@code schema_dump:} key without a value, and for hidden configs ({@code database_tasks: false} overrides
+     * {@code schema_dump}; replicas are never dumped).
+     */
+    public boolean schemaDumpEnabled() {
+        if (hidden()) {
+            return false;
+        }
+        return schemaDump().map(value -> !Boolean.FALSE.equals(value)).orElse(true);
+    }
+
+    /** The file name given by {@code schema_dump: <name>}, if any; absent for the default file or when disabled. */
+    public Optional<String> schemaDumpFile() {
+        return schemaDump()
+                .filter(value -> !(value instanceof Boolean))
+                .map(Object::toString)
+                .filter(name -> !name.isBlank());
+    }
+
+    /** {@code schema_format} as given (e.g. {@code sql}, {@code structure}, {@code ruby}), if any. */
+    public Optional<String> schemaFormat() {
+        return Optional.ofNullable(string(ConfigKeys.SCHEMA_FORMAT)).filter(format -> !format.isBlank());
     }
 
     static boolean truthy(Object value) {

@@ -1,9 +1,11 @@
 package dev.mdb.config;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * All configurations of a database.yml, in file order, resolved for one current environment (the one whose
@@ -12,10 +14,22 @@ import java.util.Optional;
 public final class DatabaseConfigurations {
     private final String currentEnv;
     private final List<DatabaseConfig> configs;
+    private final List<String> environments;
 
     public DatabaseConfigurations(String currentEnv, List<DatabaseConfig> configs) {
+        this(currentEnv, configs, List.of());
+    }
+
+    /**
+     * @param environments environment names declared in the file, in file order, including those without any
+     *     configuration (e.g. {@code test:} left empty); environments of {@code configs} are added when missing
+     */
+    public DatabaseConfigurations(String currentEnv, List<DatabaseConfig> configs, List<String> environments) {
         this.currentEnv = currentEnv;
         this.configs = List.copyOf(configs);
+        Set<String> names = new LinkedHashSet<>(environments);
+        this.configs.forEach(config -> names.add(config.env()));
+        this.environments = List.copyOf(names);
     }
 
     /**
@@ -68,9 +82,20 @@ public final class DatabaseConfigurations {
                 : configs.stream().filter(c -> c.env().equals(env)).findFirst();
     }
 
-    /** Environment names in file order. */
+    /**
+     * Environment names in file order, including environments declared without configurations and an environment
+     * whose {@code primary} was synthesised from {@code DATABASE_URL}; never {@code shared}.
+     */
     public List<String> environments() {
-        return configs.stream().map(DatabaseConfig::env).distinct().toList();
+        return environments;
+    }
+
+    /**
+     * Whether {@code env} is declared in the file (even with no configurations) or has a configuration synthesised
+     * from {@code DATABASE_URL}. An unknown environment is not an error here: the task layer decides.
+     */
+    public boolean hasEnvironment(String env) {
+        return environments.contains(env);
     }
 
     public boolean isEmpty() {

@@ -1,19 +1,110 @@
 package dev.mdb.config.internal;
 
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.DatabaseConfigurations;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Reads database.yml: interpolation, safe YAML, tiers, URLs and environment variables. */
+/**
+ * Reads database.yml: interpolation ({@link ErbInterpolator}), safe YAML ({@link YamlLoader}), {@code shared:} and
+ * tiers ({@link TierResolver}), then {@code DATABASE_URL} variables ({@link EnvironmentUrlMerger}).
+ */
 public final class ConfigurationLoader {
+    /** The most values all configurations together may hold once {@code shared:} is merged into each. */
+    static final int MAX_TOTAL_VALUES = 1_000_000;
+
     private ConfigurationLoader() {}
 
+    /**
+     * Loads {@code file}. A missing file is an error unless {@code DATABASE_URL} is set, in which case the only
+     * configuration is the {@code primary} synthesised from it.
+     */
     public static DatabaseConfigurations load(Path file, String env, Map<String, String> environment) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(file, "file");
+        if (!Files.exists(file)) {
+            if (environment.get(EnvironmentUrlMerger.DATABASE_URL) == null) {
+                throw new ConfigException("Could not load database configuration. No such file - [" + file + "]");
+            }
+            return build(null, file.toString(), env, environment);
+        }
+        return parse(read(file), file.toString(), env, environment);
     }
 
+    /** Parses database.yml text; {@code source} names the file in error messages. */
     public static DatabaseConfigurations parse(
             String yaml, String source, String env, Map<String, String> environment) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(environment, "environment");
+        String template = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+        InterpolatedText text = ErbInterpolator.interpolate(template, source, env, environment);
+        return build(YamlLoader.load(text, source), source, env, environment);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file + ": cannot load database configuration: the file is not valid UTF-8.");
+        } catch (IOException e) {
+            throw new ConfigException(
+                    file + ": cannot load database configuration: the file cannot be read (" + e + ").", e);
+        }
+    }
+
+    private static DatabaseConfigurations build(
+            Object document, String source, String env, Map<String, String> environment) {
+        Map<String, Object> root = topLevel(document, source);
+        List<RawConfig> raw = EnvironmentUrlMerger.apply(TierResolver.resolve(root, source), env, environment);
+        int[] budget = {MAX_TOTAL_VALUES};
+        List<DatabaseConfig> configs = new ArrayList<>(raw.size());
+        for (RawConfig config : raw) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> settings = (Map<String, Object>) freeze(config.settings(), budget, source);
+            configs.add(new DatabaseConfig(config.env(), config.name(), settings));
+        }
+        return new DatabaseConfigurations(env, configs, TierResolver.environments(root));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> topLevel(Object document, String source) {
+        if (document == null) {
+            return Map.of();
+        }
+        if (document instanceof Map<?, ?>) {
+            return (Map<String, Object>) document;
+        }
+        throw new ConfigException(source + ": cannot load database configuration: expected a mapping of environment"
+                + " names (development:, test:, production:) at the top level.");
+    }
+
+    /** An unmodifiable deep copy; mappings keep their order and may hold nulls ({@code schema_dump:}). */
+    private static Object freeze(Object value, int[] budget, String source) {
+        if (--budget[0] < 0) {
+            throw new ConfigException(
+                    source + ": cannot load database configuration: the configurations hold more " + "than "
+                            + MAX_TOTAL_VALUES + " values once 'shared:' is merged into each. Make 'shared:' smaller.");
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, element) -> copy.put(String.valueOf(key), freeze(element, budget, source)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(element -> copy.add(freeze(element, budget, source)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 }

@@ -1,0 +1,73 @@
+package dev.mdb.cli;
+
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.MdbException;
+import dev.mdb.tasks.DatabaseUnavailableException;
+import dev.mdb.tasks.InvalidArgumentException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** The one place exceptions become an {@code mdb:} line and an exit code. */
+final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExceptionMapper, IParameterExceptionHandler {
+    static final String ISSUES = "https://github.com/mdb-dev/mdb/issues";
+
+    @Override
+    public int getExitCode(Throwable e) {
+        return classify(e).code();
+    }
+
+    static ExitCode classify(Throwable e) {
+        if (e instanceof InvalidArgumentException || e instanceof ParameterException) {
+            return ExitCode.USAGE;
+        }
+        if (e instanceof ConfigException) {
+            return ExitCode.CONFIG;
+        }
+        if (e instanceof DatabaseUnavailableException) {
+            return ExitCode.UNAVAILABLE;
+        }
+        if (e instanceof MdbException) {
+            return ExitCode.FAILURE;
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        ExitCode code = classify(e);
+        if (code == ExitCode.INTERNAL) {
+            err.println("mdb: internal error: " + e + ". This is a bug in mdb; please report it at " + ISSUES
+                    + " with the output of the same command run with --trace.");
+        } else {
+            err.println("mdb: " + e.getMessage());
+        }
+        if (traceRequested(parseResult)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code.code();
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("mdb: " + e.getMessage() + ". See `mdb --help`.");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private static boolean traceRequested(ParseResult parseResult) {
+        for (ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--trace")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.mdb.cli;
+
+import dev.mdb.cli.output.OutputFormat;
+import dev.mdb.cli.output.WriterReporter;
+import dev.mdb.config.DatabaseConfigurations;
+import dev.mdb.tasks.AdapterRegistry;
+import dev.mdb.tasks.DatabaseTasks;
+import dev.mdb.tasks.InvalidArgumentException;
+import dev.mdb.tasks.Reporter;
+import dev.mdb.tasks.TaskOptions;
+import dev.mdb.tasks.migrate.MigrationVersion;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One run of {@code mdb}: options, the environment (process variables plus rake-style {@code KEY=VALUE}
+ * arguments), and the configuration, loaded once on first use.
+ */
+public final class Invocation {
+    private final ProjectOptions project;
+    private final Map<String, String> environment;
+    private final PrintWriter out;
+    private final Reporter reporter;
+    private final String targetVersionOption;
+    private final String stepOption;
+    private DatabaseTasks tasks;
+
+    public Invocation(
+            ProjectOptions project,
+            Map<String, String> processEnvironment,
+            Map<String, String> keyValueArgs,
+            String targetVersionOption,
+            String stepOption,
+            PrintWriter out,
+            PrintWriter err) {
+        this.project = project;
+        Map<String, String> env = new HashMap<>(processEnvironment);
+        env.putAll(keyValueArgs);
+        this.environment = Map.copyOf(env);
+        this.targetVersionOption = targetVersionOption;
+        this.stepOption = stepOption;
+        this.out = out;
+        this.reporter = new WriterReporter(out, err);
+    }
+
+    public String env() {
+        if (project.env != null) {
+            return project.env;
+        }
+        String fromEnv = environment.get("MDB_ENV");
+        return fromEnv == null || fromEnv.isEmpty() ? "development" : fromEnv;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public boolean verbose() {
+        return !project.quiet() && !"false".equals(environment.get("VERBOSE"));
+    }
+
+    public OutputFormat format() {
+        return project.format();
+    }
+
+    public String database() {
+        return project.database();
+    }
+
+    public Reporter reporter() {
+        return reporter;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public Path projectDir() {
+        return project.directory().toAbsolutePath().normalize();
+    }
+
+    public Path configFile() {
+        return project.configFile();
+    }
+
+    /** The facade, with database.yml loaded on first call. */
+    public DatabaseTasks tasks() {
+        if (tasks == null) {
+            Path file = configFile();
+            DatabaseConfigurations configs = DatabaseConfigurations.load(file, env(), environment);
+            TaskOptions options = new TaskOptions(projectDir(), env(), environment, verbose(), reporter);
+            tasks = new DatabaseTasks(configs, options, AdapterRegistry.load(), file.toString());
+        }
+        return tasks;
+    }
+
+    /** The raw VERSION ({@code --target-version}, else {@code VERSION=}), or null when absent. */
+    public String rawVersion() {
+        return targetVersionOption != null ? targetVersionOption : environment.get("VERSION");
+    }
+
+    /** VERSION parsed; null when absent or empty; malformed is Rails' "Invalid format of target version". */
+    public MigrationVersion targetVersion() {
+        String raw = rawVersion();
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        MigrationVersion version = MigrationVersion.parseOrNull(raw);
+        if (version == null) {
+            throw new InvalidArgumentException("Invalid format of target version: `VERSION=" + raw
+                    + "`. Use the digits of a migration version, e.g. VERSION=20261121120000.");
+        }
+        return version;
+    }
+
+    /** STEP ({@code --step}, else {@code STEP=}), default 1. */
+    public int step() {
+        String raw = stepOption != null ? stepOption : environment.get("STEP");
+        if (raw == null || raw.isEmpty()) {
+            return 1;
+        }
+        try {
+            int step = Integer.parseInt(raw.trim());
+            if (step > 0) {
+                return step;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidArgumentException("Invalid STEP `" + raw + "`. Use a positive number, e.g. STEP=2.");
+    }
+}

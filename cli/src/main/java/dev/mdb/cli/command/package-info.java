@@ -1,0 +1,2 @@
+/** Subcommands that are not db:* tasks: {@code generate}. */
+package dev.mdb.cli.command;

@@ -1,0 +1,34 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.PendingMigration;
+import dev.mdb.tasks.TaskFailedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** db:abort_if_pending_migrations: lists pending migrations and fails when there are any. */
+final class AbortIfPendingTask extends Task {
+    AbortIfPendingTask() {
+        super("db:abort_if_pending_migrations", "Raise an error if there are pending migrations", true);
+    }
+
+    @Override
+    public void run(Invocation inv, DatabaseConfig named) {
+        List<PendingMigration> pending = new ArrayList<>();
+        for (DatabaseConfig config : targets(inv, named)) {
+            pending.addAll(inv.tasks().migrations().pending(inv.tasks().adapter(config)));
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        inv.reporter()
+                .out("You have " + pending.size() + " pending " + (pending.size() > 1 ? "migrations:" : "migration:"));
+        for (PendingMigration m : pending) {
+            inv.reporter().out(String.format(Locale.ROOT, "  %4s %s", m.version(), m.className()));
+        }
+        String migrate = named == null ? "db:migrate" : "db:migrate:" + named.name();
+        throw new TaskFailedException("Run `mdb " + migrate + "` to update your database then try again.");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import java.util.List;
+
+/** db:drop: protected; the current configurations (development also drops test), or one named database. */
+final class DropTask extends Task {
+    DropTask() {
+        super(
+                "db:drop",
+                "Drop the databases of the current environment (development also drops test; see db:drop:all)",
+                true);
+    }
+
+    @Override
+    public void run(Invocation inv, DatabaseConfig named) {
+        inv.tasks().drop(named != null ? List.of(named) : inv.tasks().select().current());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import java.util.List;
+
+/** db:purge: protected; empties the current configurations (drop and recreate). */
+final class PurgeTask extends Task {
+    PurgeTask() {
+        super("db:purge", "Empty the databases of the current environment (drop and recreate)", false);
+    }
+
+    @Override
+    public void run(Invocation inv, DatabaseConfig named) {
+        inv.tasks().purge(named != null ? List.of(named) : inv.tasks().select().current());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.InvalidArgumentException;
+
+/** db:rollback: reverts the last STEP migrations by running their U files. */
+final class RollbackTask extends Task {
+    RollbackTask() {
+        super("db:rollback", "Roll the schema back to the previous version (specify steps with STEP=n)", true);
+    }
+
+    @Override
+    public void run(Invocation inv, DatabaseConfig named) {
+        requireSingleDatabase(inv, named);
+        String version = inv.rawVersion();
+        if (version != null && !version.isEmpty()) {
+            throw new InvalidArgumentException(
+                    "VERSION is not supported - To rollback a specific version, use db:migrate:down");
+        }
+        int step = inv.step();
+        DatabaseConfig config = single(inv, named);
+        inv.tasks().migrations().rollback(inv.tasks().adapter(config), step);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.InvalidArgumentException;
+import java.util.List;
+
+/** One {@code db:*} task. Per-database tasks also run as {@code TASK:NAME} or with {@code --database NAME}. */
+public abstract class Task {
+    private final String name;
+    private final String description;
+    private final boolean perDatabase;
+
+    protected Task(String name, String description, boolean perDatabase) {
+        this.name = name;
+        this.description = description;
+        this.perDatabase = perDatabase;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean perDatabase() {
+        return perDatabase;
+    }
+
+    /** The one-line description of {@code TASK:NAME}. */
+    public String describeFor(String database) {
+        return description + " (" + database + " only)";
+    }
+
+    /** Runs the task; {@code named} is the database of {@code TASK:NAME}, or null for all. */
+    public abstract void run(Invocation inv, DatabaseConfig named);
+
+    /** Visible databases of the environment, or just the named one. */
+    protected static List<DatabaseConfig> targets(Invocation inv, DatabaseConfig named) {
+        return named != null ? List.of(named) : inv.tasks().select().visible();
+    }
+
+    /** Rails' raise_for_multi_db: with several databases, the un-namespaced task is ambiguous. */
+    protected void requireSingleDatabase(Invocation inv, DatabaseConfig named) {
+        if (named != null) {
+            return;
+        }
+        List<DatabaseConfig> visible = inv.tasks().select().visible();
+        if (visible.size() > 1) {
+            List<String> names =
+                    visible.stream().map(c -> name + ":" + c.name()).toList();
+            throw new InvalidArgumentException("You're using a multiple database application. To use `" + name
+                    + "` you must run the namespaced task with a VERSION. Available tasks are "
+                    + Sentences.toSentence(names) + ".");
+        }
+    }
+
+    /** The one database a guarded task acts on. */
+    protected static DatabaseConfig single(Invocation inv, DatabaseConfig named) {
+        return named != null ? named : inv.tasks().select().visible().get(0);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.InvalidArgumentException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Every task, and the resolution of {@code TASK}, {@code TASK:NAME} and {@code --database NAME}. */
+public final class TaskCatalog {
+    private final List<Task> tasks = List.of(
+            new AbortIfPendingTask(),
+            new CreateTask(),
+            new CreateAllTask(),
+            new DropTask(),
+            new DropAllTask(),
+            new EnvironmentSetTask(),
+            new MigrateTask(),
+            new MigrateDownTask(),
+            new RedoTask(),
+            new RepairTask(),
+            new StatusTask(),
+            new MigrateUpTask(),
+            new PurgeTask(),
+            new RollbackTask(),
+            new VersionTask());
+
+    public List<Task> tasks() {
+        return tasks.stream().sorted(Comparator.comparing(Task::name)).toList();
+    }
+
+    public Optional<Task> find(String name) {
+        return tasks.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** Runs one task argument such as {@code db:migrate} or {@code db:migrate:animals}. */
+    public void run(Invocation inv, String argument) {
+        Optional<Task> exact = find(argument);
+        if (exact.isPresent()) {
+            Task task = exact.get();
+            task.run(inv, inv.database() == null ? null : inv.tasks().select().named(inv.database()));
+            return;
+        }
+        Task perDatabase = tasks.stream()
+                .filter(t -> t.perDatabase() && argument.startsWith(t.name() + ":"))
+                .max(Comparator.comparingInt(t -> t.name().length()))
+                .orElseThrow(() -> new InvalidArgumentException("Don't know how to build task '" + argument
+                        + "'. See the list of available tasks with `mdb --tasks`."));
+        String name = argument.substring(perDatabase.name().length() + 1);
+        DatabaseConfig config = inv.tasks().select().named(name);
+        perDatabase.run(inv, config);
+    }
+}

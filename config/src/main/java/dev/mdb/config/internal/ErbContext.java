@@ -1,0 +1,27 @@
+package dev.mdb.config.internal;
+
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.JdbcUrls;
+import dev.mdb.config.MissingEnvironmentVariableException;
+import java.util.Map;
+
+/**
+ * What an ERB expression is evaluated against ({@code ENV} and {@code Rails.env}) and where it sits, so that a
+ * failure names the file, the line and the expression.
+ */
+record ErbContext(Map<String, String> environment, String railsEnv, String source, int line, String expression) {
+
+    /** A variable read without a default ({@code ENV.fetch('X')}, {@code ${X}}) is not set. */
+    MissingEnvironmentVariableException missingVariable(String name, String form, String withDefault) {
+        return new MissingEnvironmentVariableException(
+                name,
+                source + ":" + line + ": environment variable " + name + " is not set and " + form
+                        + " has no default. Set " + name + ", or give a default: " + withDefault + ".");
+    }
+
+    /** The expression is supported but failed at evaluation (e.g. {@code nil.empty?}). */
+    ConfigException failure(String detail) {
+        return new ConfigException(
+                source + ":" + line + ": ERB expression '" + JdbcUrls.redact(expression) + "' failed: " + detail + ".");
+    }
+}

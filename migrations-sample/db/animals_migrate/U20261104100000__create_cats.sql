@@ -1,0 +1,2 @@
+-- Undoes V20261104100000__create_cats.sql.
+DROP TABLE cats;

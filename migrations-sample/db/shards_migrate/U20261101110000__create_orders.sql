@@ -1,0 +1,2 @@
+-- Undoes V20261101110000__create_orders.sql.
+DROP TABLE orders;

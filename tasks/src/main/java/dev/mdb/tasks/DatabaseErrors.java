@@ -1,0 +1,72 @@
+package dev.mdb.tasks;
+
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.config.MdbException;
+import dev.mdb.tasks.spi.AdapterTasks;
+import dev.mdb.tasks.spi.AdapterTasks.ErrorKind;
+import java.sql.SQLException;
+
+/** Turns engine errors into one-line messages naming the database, the cause and the next step. */
+public final class DatabaseErrors {
+    private DatabaseErrors() {}
+
+    /** {@code action} completes "couldn't …", e.g. "read the migration status of". */
+    public static MdbException translate(AdapterTasks adapter, String action, SQLException e) {
+        DatabaseConfig config = adapter.config();
+        String where = config.label() + " (" + config.database() + ")";
+        String cause = cause(adapter, e);
+        return switch (adapter.classify(e)) {
+            case UNREACHABLE ->
+                new DatabaseUnavailableException(
+                        "can't connect to " + adapter.location() + " for " + where + ": " + cause
+                                + ". Check that the server is running and that host and port in database.yml are right.",
+                        e);
+            case AUTHENTICATION ->
+                new DatabaseUnavailableException(
+                        "authentication failed for user '" + config.username() + "' on " + adapter.location() + " for "
+                                + where + ": " + cause + ". Check username and password in database.yml.",
+                        e);
+            case NO_DATABASE ->
+                new NoSuchDatabaseException(
+                        "database '" + config.database() + "' does not exist (" + config.label()
+                                + "). Run `mdb db:create` first.",
+                        e);
+            default -> new TaskFailedException("couldn't " + action + " " + where + ": " + cause, e);
+        };
+    }
+
+    /** The engine's message, first line only, with the configured password masked. */
+    public static String cause(AdapterTasks adapter, Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        return mask(adapter.config(), message.trim());
+    }
+
+    /** Masks the configured password wherever it appears. */
+    public static String mask(DatabaseConfig config, String text) {
+        String password = config.password();
+        if (password == null || password.isEmpty() || text == null) {
+            return text;
+        }
+        return text.replace(password, "***");
+    }
+
+    /** The first {@link SQLException} in a cause chain, or null. */
+    public static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the error only means "the database is not there". */
+    public static boolean isNoDatabase(AdapterTasks adapter, Throwable e) {
+        SQLException sql = sqlCause(e);
+        return sql != null && adapter.classify(sql) == ErrorKind.NO_DATABASE;
+    }
+}

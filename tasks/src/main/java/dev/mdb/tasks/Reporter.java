@@ -1,0 +1,19 @@
+package dev.mdb.tasks;
+
+/** Where task output goes: results to {@link #out}, diagnostics to {@link #err}. The CLI supplies it. */
+public interface Reporter {
+    void out(String line);
+
+    void err(String line);
+
+    /** A reporter that drops everything. */
+    static Reporter silent() {
+        return new Reporter() {
+            @Override
+            public void out(String line) {}
+
+            @Override
+            public void err(String line) {}
+        };
+    }
+}

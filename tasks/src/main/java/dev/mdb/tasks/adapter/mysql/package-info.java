@@ -1,0 +1,2 @@
+/** The MySQL/MariaDB adapter, driven by the MariaDB JDBC driver. */
+package dev.mdb.tasks.adapter.mysql;

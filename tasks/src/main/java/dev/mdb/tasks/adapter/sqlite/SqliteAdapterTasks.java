@@ -1,0 +1,153 @@
+package dev.mdb.tasks.adapter.sqlite;
+
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.spi.AdapterTasks;
+import dev.mdb.tasks.spi.ColumnTypes;
+import dev.mdb.tasks.spi.MappedColumnTypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** SQLite: a database is a file; relative paths resolve against the project directory; {@code :memory:} works. */
+final class SqliteAdapterTasks implements AdapterTasks {
+    private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
+    private final DatabaseConfig config;
+    private final Path file;
+
+    SqliteAdapterTasks(DatabaseConfig config, Path projectDir) {
+        this.config = config;
+        String database = config.database();
+        if (database == null || database.isBlank()) {
+            throw new dev.mdb.config.ConfigException("database '" + config.name() + "' (" + config.label()
+                    + ") has no 'database:' file. Add e.g. 'database: storage/" + config.env() + ".sqlite3'.");
+        }
+        this.file = isMemory(database)
+                ? null
+                : projectDir.resolve(stripScheme(database)).normalize();
+    }
+
+    private static boolean isMemory(String database) {
+        return database.equals(":memory:") || database.startsWith("file::memory:");
+    }
+
+    private static String stripScheme(String database) {
+        return database.startsWith("file:") ? database.substring("file:".length()) : database;
+    }
+
+    @Override
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file;
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        if (file != null && !Files.exists(file)) {
+            throw new SQLException("database file " + file + " does not exist", "3D000");
+        }
+        return DriverManager.getConnection(jdbcUrl());
+    }
+
+    @Override
+    public void create() throws SQLException {
+        if (file == null) {
+            return;
+        }
+        if (Files.exists(file)) {
+            throw new SQLException("database file " + file + " already exists", "42P04");
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SQLException("cannot create directory for " + file + ": " + e.getMessage(), "58030", e);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl())) {
+            // Opening the file creates it; a write makes it a real (non-empty) database file.
+            c.createStatement().execute("PRAGMA user_version = 0");
+        }
+    }
+
+    @Override
+    public void drop() throws SQLException {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.delete(file);
+            for (String suffix : SIDE_FILES) {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (NoSuchFileException e) {
+            throw new SQLException("database file " + file + " does not exist", "3D000", e);
+        } catch (IOException e) {
+            throw new SQLException("cannot delete " + file + ": " + e.getMessage(), "58030", e);
+        }
+    }
+
+    @Override
+    public void purge() throws SQLException {
+        if (file != null && Files.exists(file)) {
+            drop();
+        }
+        create();
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String location() {
+        return file == null ? ":memory:" : file.toString();
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        String state = e.getSQLState();
+        if ("3D000".equals(state)) {
+            return ErrorKind.NO_DATABASE;
+        }
+        if ("42P04".equals(state)) {
+            return ErrorKind.ALREADY_EXISTS;
+        }
+        return ErrorKind.OTHER;
+    }
+
+    @Override
+    public boolean needsMigrationLock() {
+        return file != null;
+    }
+
+    /** The database file, or null for {@code :memory:}. */
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public ColumnTypes columnTypes() {
+        return new MappedColumnTypes(
+                "id INTEGER PRIMARY KEY AUTOINCREMENT",
+                Map.ofEntries(
+                        Map.entry("float", "REAL"),
+                        Map.entry("datetime", "DATETIME(6)"),
+                        Map.entry("timestamp", "DATETIME(6)"),
+                        Map.entry("json", "JSON"),
+                        Map.entry("uuid", "VARCHAR(36)")));
+    }
+}

@@ -1,0 +1,2 @@
+/** The SQLite adapter: databases are files under the project directory. */
+package dev.mdb.tasks.adapter.sqlite;

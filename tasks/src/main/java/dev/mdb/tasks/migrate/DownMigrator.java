@@ -1,0 +1,104 @@
+package dev.mdb.tasks.migrate;
+
+import dev.mdb.tasks.DatabaseErrors;
+import dev.mdb.tasks.TaskFailedException;
+import dev.mdb.tasks.spi.AdapterTasks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Runs a {@code U…} file and removes the version's history row: in one transaction where DDL is transactional, else
+ * statement by statement, saying exactly what was applied when one fails.
+ */
+public final class DownMigrator {
+    private final AdapterTasks adapter;
+    private final MigrationOutput output;
+
+    public DownMigrator(AdapterTasks adapter, MigrationOutput output) {
+        this.adapter = adapter;
+        this.output = output;
+    }
+
+    public void revert(Connection c, MigrationFile down, String className) {
+        List<SqlScript.Statement> statements = read(down);
+        long started = System.nanoTime();
+        output.announce(down.version(), className, "reverting");
+        boolean transactional = adapter.transactionalDdl();
+        int done = 0;
+        try {
+            c.setAutoCommit(!transactional);
+            for (SqlScript.Statement statement : statements) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(statement.sql());
+                } catch (SQLException e) {
+                    throw failure(down, statement, done, statements.size(), e);
+                }
+                done++;
+            }
+            SchemaHistory.delete(c, down.version());
+            if (transactional) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "record the rollback of " + down.fileName() + " on", e);
+        } finally {
+            rollbackQuietly(c, transactional);
+        }
+        output.finished(down.version(), className, "reverted", System.nanoTime() - started);
+    }
+
+    private TaskFailedException failure(
+            MigrationFile down, SqlScript.Statement statement, int done, int total, SQLException e) {
+        String where = adapter.config().label() + " (" + adapter.config().database() + ")";
+        String flat = DatabaseErrors.mask(adapter.config(), statement.sql().replaceAll("\\s+", " "));
+        StringBuilder msg = new StringBuilder("down migration ")
+                .append(down.path())
+                .append(" failed on ")
+                .append(where)
+                .append(" at line ")
+                .append(statement.line())
+                .append(": ")
+                .append(DatabaseErrors.cause(adapter, e))
+                .append(". Statement: ")
+                .append(flat.length() > 160 ? flat.substring(0, 160) + "…" : flat);
+        if (adapter.transactionalDdl()) {
+            msg.append(". Nothing was changed; version ").append(down.version()).append(" is still applied.");
+        } else {
+            msg.append(". ")
+                    .append(done)
+                    .append(" of ")
+                    .append(total)
+                    .append(" statements were applied before it and cannot be undone automatically; version ")
+                    .append(down.version())
+                    .append(" is still recorded as applied. Finish the rollback by hand.");
+        }
+        return new TaskFailedException(msg.toString(), e);
+    }
+
+    private static List<SqlScript.Statement> read(MigrationFile down) {
+        try {
+            return SqlScript.split(Files.readString(down.path(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TaskFailedException("cannot read " + down.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, boolean transactional) {
+        if (!transactional) {
+            return;
+        }
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // The connection is closed by the caller; nothing more to undo.
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mdb.tasks.spi;
+
+import dev.mdb.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Engine-specific work for one database configuration, as Rails' per-adapter task classes: create, drop, purge,
+ * how to connect, and how to read the engine's errors. Everything engine-independent lives in
+ * {@link dev.mdb.tasks.DatabaseTasks}.
+ */
+public interface AdapterTasks {
+    DatabaseConfig config();
+
+    /** JDBC URL of the configured database, never containing a password. */
+    String jdbcUrl();
+
+    /** Opens a connection to the configured database. A missing database raises {@link SQLException}. */
+    Connection connect() throws SQLException;
+
+    /** Creates the database; an existing one is reported as {@link ErrorKind#ALREADY_EXISTS}. */
+    void create() throws SQLException;
+
+    /** Drops the database; a missing one is reported as {@link ErrorKind#NO_DATABASE}. */
+    void drop() throws SQLException;
+
+    /** Empties the database: drop and recreate. */
+    void purge() throws SQLException;
+
+    /** Whether DDL runs inside transactions (PostgreSQL, SQLite) or commits at once (MySQL/MariaDB). */
+    boolean transactionalDdl();
+
+    /** Quotes an identifier for this engine. */
+    String quote(String identifier);
+
+    /** {@code host:port} (or the file) for messages about reaching the server. */
+    String location();
+
+    /** What the engine's error means for mdb. */
+    ErrorKind classify(SQLException e);
+
+    /**
+     * Whether mdb must lock migrations itself because Flyway takes no lock on this engine (SQLite). The lock key is
+     * the database file.
+     */
+    default boolean needsMigrationLock() {
+        return false;
+    }
+
+    /** Column types for generated migrations. */
+    ColumnTypes columnTypes();
+
+    /** What an engine error means: the facade turns these into messages and exit codes. */
+    enum ErrorKind {
+        UNREACHABLE,
+        AUTHENTICATION,
+        NO_DATABASE,
+        ALREADY_EXISTS,
+        OTHER
+    }
+}
