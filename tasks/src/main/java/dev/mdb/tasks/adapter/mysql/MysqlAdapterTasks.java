@@ -5,7 +5,9 @@ import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
 import dev.mdb.tasks.spi.ServerAdapterTasks;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * MySQL and MariaDB through the MariaDB driver: honours {@code encoding} and {@code collation}; DDL is not
@@ -16,6 +18,7 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
     private static final int ER_DB_DROP_EXISTS = 1008;
     private static final int ER_BAD_DB_ERROR = 1049;
     private static final int ER_ACCESS_DENIED = 1045;
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
 
     MysqlAdapterTasks(DatabaseConfig config) {
         super(config);
@@ -29,7 +32,24 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
     @Override
     protected String urlFor(String database) {
         return "jdbc:mariadb://" + hostForUrl() + ":" + port() + "/" + (database == null ? "" : database)
-                + "?connectTimeout=10000";
+                + "?connectTimeout=10000&sslMode=" + sslMode();
+    }
+
+    /**
+     * Rails' {@code ssl_mode} in the driver's terms. Without one, loopback servers are reached in plain text (as
+     * mysql2's default PREFERRED does when the server has no TLS) and remote servers over TLS.
+     */
+    private String sslMode() {
+        String mode = config().string("ssl_mode");
+        if (mode == null) {
+            return LOOPBACK.contains(host()) ? "disable" : "trust";
+        }
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "disabled", "disable" -> "disable";
+            case "verify_ca", "verify-ca" -> "verify-ca";
+            case "verify_identity", "verify-full" -> "verify-full";
+            default -> "trust";
+        };
     }
 
     @Override
