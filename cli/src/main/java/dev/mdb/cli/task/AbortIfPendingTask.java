@@ -31,4 +31,9 @@ final class AbortIfPendingTask extends Task {
         String migrate = named == null ? "db:migrate" : "db:migrate:" + named.name();
         throw new TaskFailedException("Run `mdb " + migrate + "` to update your database then try again.");
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Raise an error if the %s database has pending migrations".formatted(database);
+    }
 }

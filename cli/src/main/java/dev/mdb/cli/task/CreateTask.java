@@ -17,4 +17,9 @@ final class CreateTask extends Task {
     public void run(Invocation inv, DatabaseConfig named) {
         inv.tasks().create(named != null ? List.of(named) : inv.tasks().select().current());
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Create the %s database for the current environment".formatted(database);
+    }
 }

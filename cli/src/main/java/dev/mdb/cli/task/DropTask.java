@@ -17,4 +17,9 @@ final class DropTask extends Task {
     public void run(Invocation inv, DatabaseConfig named) {
         inv.tasks().drop(named != null ? List.of(named) : inv.tasks().select().current());
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Drop the %s database for the current environment".formatted(database);
+    }
 }

@@ -23,4 +23,9 @@ final class MigrateDownTask extends Task {
         }
         inv.tasks().migrations().down(inv.tasks().adapter(single(inv, named)), version);
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Run the \"down\" for a given migration VERSION on the %s database".formatted(database);
+    }
 }

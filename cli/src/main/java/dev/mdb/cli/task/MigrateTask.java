@@ -19,4 +19,9 @@ final class MigrateTask extends Task {
             migrations.migrate(inv.tasks().adapter(config), target);
         }
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Migrate the %s database for the current environment".formatted(database);
+    }
 }

@@ -20,4 +20,9 @@ final class MigrateUpTask extends Task {
         }
         inv.tasks().migrations().up(inv.tasks().adapter(single(inv, named)), version);
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Run the \"up\" for a given migration VERSION on the %s database".formatted(database);
+    }
 }

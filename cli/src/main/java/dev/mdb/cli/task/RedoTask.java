@@ -34,4 +34,9 @@ final class RedoTask extends Task {
             migrations.migrate(adapter, null);
         }
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Roll back the %s database one migration and re-migrate up".formatted(database);
+    }
 }

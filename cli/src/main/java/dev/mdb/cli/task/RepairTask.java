@@ -21,4 +21,9 @@ final class RepairTask extends Task {
             }
         }
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Repair the migration history of the %s database".formatted(database);
+    }
 }

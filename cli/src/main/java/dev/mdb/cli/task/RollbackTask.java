@@ -22,4 +22,9 @@ final class RollbackTask extends Task {
         DatabaseConfig config = single(inv, named);
         inv.tasks().migrations().rollback(inv.tasks().adapter(config), step);
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Roll the %s database back to the previous version (STEP=n)".formatted(database);
+    }
 }

@@ -77,4 +77,9 @@ final class StatusTask extends Task {
     static String pad(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Display the status of migrations for the %s database".formatted(database);
+    }
 }

@@ -29,9 +29,9 @@ public abstract class Task {
         return perDatabase;
     }
 
-    /** The one-line description of {@code TASK:NAME}. */
+    /** The one-line description of {@code TASK:NAME}; per-database tasks override it. */
     public String describeFor(String database) {
-        return description + " (" + database + " only)";
+        return description;
     }
 
     /** Runs the task; {@code named} is the database of {@code TASK:NAME}, or null for all. */

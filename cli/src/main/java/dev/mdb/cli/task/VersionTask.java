@@ -42,4 +42,9 @@ final class VersionTask extends Task {
             inv.reporter().out(Json.write(doc));
         }
     }
+
+    @Override
+    public String describeFor(String database) {
+        return "Retrieve the current schema version number of the %s database".formatted(database);
+    }
 }
