@@ -125,7 +125,7 @@ public record DatabaseConfig(String env, String name, Map<String, Object> settin
             return Optional.empty();
         }
         Object value = settings.get(ConfigKeys.SCHEMA_DUMP);
-        return Optional.of(value == null ? Boolean.FALSE : value);
+        return Optional.of(value == null ? (Object) false : value);
     }
 
     /**

@@ -12,7 +12,7 @@ public final class JdbcUrls {
     public static final String MASK = "***";
 
     private static final Pattern PASSWORD_PARAM =
-            Pattern.compile("(?i)((?:^|[?&;:,\\s])[\\w.-]*(?:password|passwd|pwd|secret))=[^&;,\\s]*");
+            Pattern.compile("(?i)((?:^|[?&;:,{(\\[\\s])[\\w.-]*(?:password|passwd|pwd|secret))=[^&;,})\\]\\s]*");
 
     private JdbcUrls() {}
 

@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Tiers, primary choice, hidden configs, task keys and environments of a loaded database.yml. */
 class DatabaseConfigurationsTest {
 
-    private static final String THREE_TIER =
-            """
+    private static final String THREE_TIER = """
             default: &default
               adapter: sqlite3
               pool: 5
@@ -76,8 +76,7 @@ class DatabaseConfigurationsTest {
 
     @Test
     void parse_twoTier_isNamedPrimary() {
-        DatabaseConfigurations configs = parse(
-                """
+        DatabaseConfigurations configs = parse("""
                 development:
                   adapter: postgresql
                   database: app_dev
@@ -93,8 +92,7 @@ class DatabaseConfigurationsTest {
 
     @Test
     void parse_hashWithOneScalarAmongHashes_isTwoTier() {
-        DatabaseConfigurations configs = parse(
-                """
+        DatabaseConfigurations configs = parse("""
                 development:
                   adapter: postgresql
                   variables:
@@ -162,9 +160,7 @@ class DatabaseConfigurationsTest {
     @ParameterizedTest
     @MethodSource
     void primary_namedOrFirst_isChosen(String yaml, String expected) {
-        assertThat(parse(yaml).primary("development"))
-                .map(DatabaseConfig::name)
-                .contains(expected);
+        assertThat(parse(yaml).primary("development")).map(DatabaseConfig::name).contains(expected);
     }
 
     static Stream<Arguments> primary_namedOrFirst_isChosen() {
@@ -210,7 +206,8 @@ class DatabaseConfigurationsTest {
     @ParameterizedTest
     @MethodSource
     void migrationsPaths_stringListOrAbsent_isAList(String value, List<String> expected) {
-        String yaml = "development:\n  adapter: sqlite3\n" + (value == null ? "" : "  migrations_paths: " + value + "\n");
+        String yaml =
+                "development:\n  adapter: sqlite3\n" + (value == null ? "" : "  migrations_paths: " + value + "\n");
 
         assertThat(ConfigFixtures.only(parse(yaml), "development").migrationsPaths())
                 .isEqualTo(expected);
@@ -225,8 +222,7 @@ class DatabaseConfigurationsTest {
 
     @Test
     void migrationsPaths_onReplica_isKeptAsGiven() {
-        DatabaseConfig replica = parse(
-                        "development:\n  r:\n    replica: true\n    migrations_paths: db/r\n")
+        DatabaseConfig replica = parse("development:\n  r:\n    replica: true\n    migrations_paths: db/r\n")
                 .find("development", "r")
                 .orElseThrow();
 
@@ -274,8 +270,8 @@ class DatabaseConfigurationsTest {
     @ParameterizedTest
     @CsvSource({"schema_format, sql", "seeds, true", "schema_cache_path, db/cache.yml", "use_metadata_table, false"})
     void parse_taskKeys_areKeptInSettings(String key, String value) {
-        DatabaseConfig config =
-                ConfigFixtures.only(parse("development:\n  adapter: sqlite3\n  " + key + ": " + value + "\n"), "development");
+        DatabaseConfig config = ConfigFixtures.only(
+                parse("development:\n  adapter: sqlite3\n  " + key + ": " + value + "\n"), "development");
 
         assertThat(config.settings()).containsKey(key);
         assertThat(String.valueOf(config.settings().get(key))).isEqualTo(value);
@@ -283,7 +279,8 @@ class DatabaseConfigurationsTest {
 
     @Test
     void useMetadataTable_false_isReported() {
-        DatabaseConfig config = ConfigFixtures.only(parse("development:\n  use_metadata_table: false\n"), "development");
+        DatabaseConfig config =
+                ConfigFixtures.only(parse("development:\n  use_metadata_table: false\n"), "development");
 
         assertThat(config.useMetadataTable()).isFalse();
     }

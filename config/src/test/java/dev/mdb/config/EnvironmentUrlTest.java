@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** {@code DATABASE_URL} / {@code NAME_DATABASE_URL} merging, synthesised primaries and missing files. */
 class EnvironmentUrlTest {
-    private static final String THREE_TIER =
-            """
+    private static final String THREE_TIER = """
             development:
               primary:
                 adapter: sqlite3
@@ -46,9 +46,16 @@ class EnvironmentUrlTest {
 
     static Stream<Arguments> load_environmentVariables_applyToTheRightConfigs() {
         return Stream.of(
-                Arguments.of("DATABASE_URL ⇒ primary", Map.of("DATABASE_URL", "postgres://h/from_url"), "primary", "from_url"),
                 Arguments.of(
-                        "DATABASE_URL ⇏ animals", Map.of("DATABASE_URL", "postgres://h/from_url"), "animals", "db/animals.sqlite3"),
+                        "DATABASE_URL ⇒ primary",
+                        Map.of("DATABASE_URL", "postgres://h/from_url"),
+                        "primary",
+                        "from_url"),
+                Arguments.of(
+                        "DATABASE_URL ⇏ animals",
+                        Map.of("DATABASE_URL", "postgres://h/from_url"),
+                        "animals",
+                        "db/animals.sqlite3"),
                 Arguments.of(
                         "ANIMALS_DATABASE_URL ⇒ animals",
                         Map.of("ANIMALS_DATABASE_URL", "postgres://h/animals_url"),
@@ -68,7 +75,8 @@ class EnvironmentUrlTest {
 
     @Test
     void load_databaseUrl_mergesOverFileKeys() {
-        DatabaseConfig primary = parse(THREE_TIER, "development", Map.of("DATABASE_URL", "postgres://u@h:5433/db?pool=9"))
+        DatabaseConfig primary = parse(
+                        THREE_TIER, "development", Map.of("DATABASE_URL", "postgres://u@h:5433/db?pool=9"))
                 .find("development", "primary")
                 .orElseThrow();
 
@@ -97,7 +105,9 @@ class EnvironmentUrlTest {
     @Test
     void load_databaseUrl_appliesToTwoTierConfig() {
         DatabaseConfigurations configs = parse(
-                "development:\n  adapter: sqlite3\n  database: x\n", "development", Map.of("DATABASE_URL", "postgres://h/db"));
+                "development:\n  adapter: sqlite3\n  database: x\n",
+                "development",
+                Map.of("DATABASE_URL", "postgres://h/db"));
 
         assertThat(ConfigFixtures.only(configs, "development").database()).isEqualTo("db");
     }
@@ -120,7 +130,8 @@ class EnvironmentUrlTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void load_environmentWithoutConfigs_synthesisesPrimary(String description, Map<String, String> environment, String db) {
+    void load_environmentWithoutConfigs_synthesisesPrimary(
+            String description, Map<String, String> environment, String db) {
         DatabaseConfigurations configs = parse(THREE_TIER, "production", environment);
 
         DatabaseConfig primary = ConfigFixtures.only(configs, "production");
@@ -137,7 +148,8 @@ class EnvironmentUrlTest {
 
     @Test
     void load_environmentWithoutConfigsOrUrl_hasNoConfigs() {
-        DatabaseConfigurations configs = parse(THREE_TIER, "production", Map.of("ANIMALS_DATABASE_URL", "postgres://h/a"));
+        DatabaseConfigurations configs =
+                parse(THREE_TIER, "production", Map.of("ANIMALS_DATABASE_URL", "postgres://h/a"));
 
         assertThat(configs.configsFor("production", true)).isEmpty();
         assertThat(configs.hasEnvironment("production")).isFalse();
@@ -150,15 +162,22 @@ class EnvironmentUrlTest {
                 .hasMessage("DATABASE_URL (development/primary): Database URL cannot be empty.");
     }
 
-    @Test
-    void load_jdbcDatabaseUrl_isKeptVerbatimAndInfersAdapter() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void load_jdbcDatabaseUrl_isKeptVerbatim(String fileAdapter, String expectedAdapter) {
         String url = "jdbc:postgresql://h/db?user=u";
-        DatabaseConfig primary = parse(THREE_TIER, "development", Map.of("DATABASE_URL", url))
-                .find("development", "primary")
-                .orElseThrow();
+        String yaml = "development:\n  database: x\n" + (fileAdapter == null ? "" : "  adapter: " + fileAdapter + "\n");
+
+        DatabaseConfig primary =
+                ConfigFixtures.only(parse(yaml, "development", Map.of("DATABASE_URL", url)), "development");
 
         assertThat(primary.jdbcUrl()).isEqualTo(url);
-        assertThat(primary.adapter()).isEqualTo("sqlite3");
+        assertThat(primary.adapter()).isEqualTo(expectedAdapter);
+        assertThat(primary.database()).isEqualTo("x");
+    }
+
+    static Stream<Arguments> load_jdbcDatabaseUrl_isKeptVerbatim() {
+        return Stream.of(Arguments.of(null, "postgresql"), Arguments.of("postgis", "postgis"));
     }
 
     @Test
@@ -182,7 +201,8 @@ class EnvironmentUrlTest {
     @Test
     void load_existingFile_isParsedWithItsPathInErrors(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("database.yml");
-        Files.writeString(file, "development:\n  database: <%= ENV['DB'] %>\n  x: <%= nope %>\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file, "development:\n  database: <%= ENV['DB'] %>\n  x: <%= nope %>\n", StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> DatabaseConfigurations.load(file, "development", Map.of()))
                 .isInstanceOf(ConfigException.class)

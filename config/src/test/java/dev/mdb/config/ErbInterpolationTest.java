@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The ERB subset and {@code ${X}} placeholders: values, control flow, trim tags and their errors. */
 class ErbInterpolationTest {
     private static final Map<String, String> ENV = Map.of(
             "DB_NAME", "from_env",
@@ -22,8 +23,9 @@ class ErbInterpolationTest {
     /** Parses {@code development: {database: <value>}} and returns the database. */
     private static String database(String value) {
         String yaml = "development:\n  adapter: sqlite3\n  database: " + value + "\n";
-        return String.valueOf(
-                ConfigFixtures.only(parse(yaml, "development", ENV), "development").settings().get("database"));
+        return String.valueOf(ConfigFixtures.only(parse(yaml, "development", ENV), "development")
+                .settings()
+                .get("database"));
     }
 
     @ParameterizedTest(name = "{0} => {1}")
@@ -74,8 +76,7 @@ class ErbInterpolationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void interpolate_conditional_picksBranch(String condition, String expected) {
-        String yaml =
-                """
+        String yaml = """
                 development:
                 <% if %s %>
                   database: if_branch
@@ -84,8 +85,7 @@ class ErbInterpolationTest {
                 <% else %>
                   database: else_branch
                 <% end %>
-                """
-                        .replace("%s", condition);
+                """.replace("%s", condition);
 
         DatabaseConfig config = ConfigFixtures.only(parse(yaml, "development", ENV), "development");
 
@@ -112,8 +112,7 @@ class ErbInterpolationTest {
 
     @Test
     void interpolate_elsif_isTakenWhenIfFails() {
-        String yaml =
-                """
+        String yaml = """
                 development:
                 <% if ENV['UNSET'] %>
                   database: a
@@ -124,14 +123,14 @@ class ErbInterpolationTest {
                 <% end %>
                 """;
 
-        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development").database())
+        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development")
+                        .database())
                 .isEqualTo("b");
     }
 
     @Test
     void interpolate_nestedConditionals_evaluateInnerOnlyWhenOuterHolds() {
-        String yaml =
-                """
+        String yaml = """
                 development:
                   adapter: sqlite3
                 <% if ENV['FLAG'] %>
@@ -147,7 +146,8 @@ class ErbInterpolationTest {
                 <% end %>
                 """;
 
-        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development").database())
+        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development")
+                        .database())
                 .isEqualTo("inner_else");
     }
 
@@ -155,14 +155,14 @@ class ErbInterpolationTest {
     void interpolate_unless_negatesCondition() {
         String yaml = "development:\n<% unless ENV['UNSET'] %>\n  database: yes_db\n<% end %>\n";
 
-        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development").database())
+        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development")
+                        .database())
                 .isEqualTo("yes_db");
     }
 
     @Test
     void interpolate_trimTags_removeIndentationAndNewline() {
-        String yaml =
-                """
+        String yaml = """
                 development:
                   <%- if ENV['FLAG'] -%>
                   database: trimmed
@@ -187,15 +187,15 @@ class ErbInterpolationTest {
 
     @Test
     void interpolate_commentedOutUnsupportedTag_isIgnored() {
-        String yaml =
-                """
+        String yaml = """
                 development:
                   database: d
                 #  password: <%= Rails.application.credentials.db_password %>
                 #  url: ${UNSET_URL}
                 """;
 
-        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development").database())
+        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development")
+                        .database())
                 .isEqualTo("d");
     }
 
@@ -212,7 +212,7 @@ class ErbInterpolationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void interpolate_unsupportedExpression_namesFileLineAndExpression(String tag, String expression) {
-        String yaml = "development:\n  adapter: sqlite3\n  database: d\n  password: " + tag + "\n";
+        String yaml = "development:\n  adapter: sqlite3\n  database: d\n  host: " + tag + "\n";
 
         assertThatThrownBy(() -> parse(yaml, "development", ENV))
                 .isInstanceOf(ConfigException.class)
@@ -268,9 +268,11 @@ class ErbInterpolationTest {
 
     @Test
     void interpolate_missingVariableInUntakenBranch_isNotEvaluated() {
-        String yaml = "development:\n  database: d\n<% if ENV['UNSET'] %>\n  host: <%= ENV.fetch('DB_HOST') %> ${DB_HOST}\n<% end %>\n";
+        String yaml =
+                "development:\n  database: d\n<% if ENV['UNSET'] %>\n  host: <%= ENV.fetch('DB_HOST') %> ${DB_HOST}\n<% end %>\n";
 
-        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development").host())
+        assertThat(ConfigFixtures.only(parse(yaml, "development", ENV), "development")
+                        .host())
                 .isNull();
     }
 
@@ -313,6 +315,8 @@ class ErbInterpolationTest {
                 Arguments.of(
                         "x:\n<% if true %>\n<% else %>\n<% elsif true %>\n<% end %>\n",
                         "config/database.yml:4: '<% elsif %>' comes after '<% else %>'."),
-                Arguments.of("development:\n  database: <%= ENV['A']\n", "config/database.yml:2: ERB tag '<%' is not closed by '%>'."));
+                Arguments.of(
+                        "development:\n  database: <%= ENV['A']\n",
+                        "config/database.yml:2: ERB tag '<%' is not closed by '%>'."));
     }
 }

@@ -1,13 +1,13 @@
 package dev.mdb.config.internal;
 
 import dev.mdb.config.ConfigException;
-import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MissingEnvironmentVariableException;
 import java.util.Map;
 
 /**
  * What an ERB expression is evaluated against ({@code ENV} and {@code Rails.env}) and where it sits, so that a
- * failure names the file, the line and the expression.
+ * failure names the file, the line and the expression ({@code expression} is already masked for messages, see
+ * {@link TemplateSegment.Tag#shown()}).
  */
 record ErbContext(Map<String, String> environment, String railsEnv, String source, int line, String expression) {
 
@@ -22,6 +22,6 @@ record ErbContext(Map<String, String> environment, String railsEnv, String sourc
     /** The expression is supported but failed at evaluation (e.g. {@code nil.empty?}). */
     ConfigException failure(String detail) {
         return new ConfigException(
-                source + ":" + line + ": ERB expression '" + JdbcUrls.redact(expression) + "' failed: " + detail + ".");
+                source + ":" + line + ": ERB expression '" + expression + "' failed: " + detail + ".");
     }
 }

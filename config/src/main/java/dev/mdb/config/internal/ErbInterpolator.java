@@ -1,7 +1,6 @@
 package dev.mdb.config.internal;
 
 import dev.mdb.config.ConfigException;
-import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MissingEnvironmentVariableException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -117,20 +116,13 @@ public final class ErbInterpolator {
         }
         ErbNode node = needsCondition ? parse(condition, tag) : null;
         switch (keyword) {
-            case "if":
-            case "unless":
-                open(keyword, node, tag);
-                break;
-            case "elsif":
-                current(keyword, tag).elsif(node, context(tag));
-                break;
-            case "else":
-                current(keyword, tag).otherwise(tag.line());
-                break;
-            default:
+            case "if", "unless" -> open(keyword, node, tag);
+            case "elsif" -> current(keyword, tag).elsif(node, context(tag));
+            case "else" -> current(keyword, tag).otherwise(tag.line());
+            default -> {
                 current(keyword, tag);
                 branches.pop();
-                break;
+            }
         }
     }
 
@@ -163,13 +155,12 @@ public final class ErbInterpolator {
     }
 
     private ErbContext context(TemplateSegment.Tag tag) {
-        return new ErbContext(
-                environment, railsEnv, source, tag.line(), tag.content().strip());
+        return new ErbContext(environment, railsEnv, source, tag.line(), tag.shown());
     }
 
     private ConfigException unsupported(TemplateSegment.Tag tag) {
         return new ConfigException(source + ":" + tag.line() + ": unsupported ERB expression '"
-                + JdbcUrls.redact(tag.content().strip())
+                + tag.shown()
                 + "' (mdb does not run Ruby). Use <%= ENV['X'] %> or ${X} instead.");
     }
 

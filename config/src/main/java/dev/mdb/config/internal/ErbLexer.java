@@ -100,19 +100,13 @@ final class ErbLexer {
         if (quote == '\'') {
             return c == '\'' || c == '\\' ? String.valueOf(c) : "\\" + c;
         }
-        switch (c) {
-            case 'n':
-                return "\n";
-            case 't':
-                return "\t";
-            case 'r':
-                return "\r";
-            case 's':
-                return " ";
-            case '0':
-                return "\0";
-            default:
-                return String.valueOf(c);
-        }
+        return switch (c) {
+            case 'n' -> "\n";
+            case 't' -> "\t";
+            case 'r' -> "\r";
+            case 's' -> " ";
+            case '0' -> "\0";
+            default -> String.valueOf(c);
+        };
     }
 }

@@ -79,39 +79,35 @@ final class ErbParser {
 
     private ErbNode primary() throws ErbSyntaxException {
         ErbToken token = advance();
-        switch (token.kind()) {
-            case STRING:
-            case INTEGER:
-                return new ErbNode.Literal(token.value());
-            case IDENTIFIER:
-                return identifier(token.text());
-            default:
-                if (token.is("(")) {
-                    ErbNode inner = or();
-                    expectPunctuation(")");
-                    return inner;
-                }
-                throw new ErbSyntaxException("unexpected '" + token.text() + "'");
+        if (token.kind() == ErbToken.Kind.STRING || token.kind() == ErbToken.Kind.INTEGER) {
+            return new ErbNode.Literal(token.value());
         }
+        if (token.kind() == ErbToken.Kind.IDENTIFIER) {
+            return identifier(token.text());
+        }
+        if (token.is("(")) {
+            ErbNode inner = or();
+            expectPunctuation(")");
+            return inner;
+        }
+        throw new ErbSyntaxException("unexpected '" + token.text() + "'");
     }
 
     private ErbNode identifier(String name) throws ErbSyntaxException {
-        switch (name) {
-            case "nil":
-                return new ErbNode.Literal(null);
-            case "true":
-                return new ErbNode.Literal(Boolean.TRUE);
-            case "false":
-                return new ErbNode.Literal(Boolean.FALSE);
-            case "ENV":
-                return env();
-            case "Rails":
-                expectPunctuation(".");
-                expectIdentifier("env");
-                return new ErbNode.RailsEnv();
-            default:
-                throw new ErbSyntaxException("identifier '" + name + "'");
-        }
+        return switch (name) {
+            case "nil" -> new ErbNode.Literal(null);
+            case "true" -> new ErbNode.Literal(true);
+            case "false" -> new ErbNode.Literal(false);
+            case "ENV" -> env();
+            case "Rails" -> railsEnv();
+            default -> throw new ErbSyntaxException("identifier '" + name + "'");
+        };
+    }
+
+    private ErbNode railsEnv() throws ErbSyntaxException {
+        expectPunctuation(".");
+        expectIdentifier("env");
+        return new ErbNode.RailsEnv();
     }
 
     private ErbNode env() throws ErbSyntaxException {

@@ -11,6 +11,7 @@ final class InterpolatedText {
     private final StringBuilder text = new StringBuilder();
     private final List<Integer> sourceLines = new ArrayList<>();
     private boolean atLineStart = true;
+    private boolean lineHasContent;
     private int lastSourceLine = 1;
 
     /** Appends template text that starts on {@code startLine}; its newlines advance the source line. */
@@ -35,6 +36,12 @@ final class InterpolatedText {
         if (atLineStart) {
             sourceLines.add(sourceLine);
             atLineStart = false;
+            lineHasContent = false;
+        }
+        if (!lineHasContent && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            // A line's number is where its content starts, not its indentation (trimmed tags join lines).
+            sourceLines.set(sourceLines.size() - 1, sourceLine);
+            lineHasContent = true;
         }
         text.append(c);
         lastSourceLine = sourceLine;

@@ -40,27 +40,23 @@ final class RubyValues {
     }
 
     static Object invoke(String method, Object receiver, ErbContext context) {
-        switch (method) {
-            case "to_s":
-                return toS(receiver);
-            case "to_i":
-                return toI(receiver, context);
-            case "present?":
-                return !blank(receiver);
-            case "blank?":
-                return blank(receiver);
-            case "nil?":
-                return receiver == null;
-            case "presence":
-                return blank(receiver) ? null : receiver;
-            case "empty?":
-                if (receiver instanceof String s) {
-                    return s.isEmpty();
-                }
-                throw context.failure("undefined method 'empty?' for " + describe(receiver));
-            default:
-                throw context.failure("undefined method '" + method + "'");
+        return switch (method) {
+            case "to_s" -> toS(receiver);
+            case "to_i" -> toI(receiver, context);
+            case "present?" -> !blank(receiver);
+            case "blank?" -> blank(receiver);
+            case "nil?" -> receiver == null;
+            case "presence" -> blank(receiver) ? null : receiver;
+            case "empty?" -> empty(receiver, context);
+            default -> throw context.failure("undefined method '" + method + "'");
+        };
+    }
+
+    private static boolean empty(Object receiver, ErbContext context) {
+        if (receiver instanceof String s) {
+            return s.isEmpty();
         }
+        throw context.failure("undefined method 'empty?' for " + describe(receiver));
     }
 
     private static Object toI(Object receiver, ErbContext context) {

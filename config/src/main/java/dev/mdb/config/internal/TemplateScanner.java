@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * {@code ${X}} placeholders, keeping the source line of each.
  */
 final class TemplateScanner {
+    private static final Pattern SECRET_KEY =
+            Pattern.compile("(?i).*(password|passwd|pwd|secret|token|credentials?)\\w*\\s*:\\s*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}\\r\\n]*))?}");
 
     private final String src;
@@ -92,7 +94,8 @@ final class TemplateScanner {
         int tagLine = line;
         pos = close + 2;
         line += countNewlines(src, start, pos);
-        segments.add(new TemplateSegment.Tag(kind, inner, src.substring(start, pos), tagLine, onCommentLine));
+        segments.add(new TemplateSegment.Tag(
+                kind, inner, src.substring(start, pos), tagLine, onCommentLine, onSecretLine(start)));
         if (trimRight) {
             skipNewline();
         }
@@ -138,6 +141,12 @@ final class TemplateScanner {
     private boolean onCommentLine(int at) {
         int lineStart = src.lastIndexOf('\n', at - 1) + 1;
         return src.substring(lineStart, at).strip().startsWith("#");
+    }
+
+    /** Whether {@code at} is the value of a key such as {@code password:}: its literals are masked in messages. */
+    private boolean onSecretLine(int at) {
+        int lineStart = src.lastIndexOf('\n', at - 1) + 1;
+        return SECRET_KEY.matcher(src.substring(lineStart, at)).matches();
     }
 
     private static int countNewlines(String s, int from, int to) {

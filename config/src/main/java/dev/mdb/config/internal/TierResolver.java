@@ -6,6 +6,7 @@ import dev.mdb.config.JdbcUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -86,11 +87,11 @@ final class TierResolver {
             settings.remove(ConfigKeys.URL);
             return new RawConfig(env, name, settings, true);
         }
-        if (!(url instanceof String)) {
-            throw new ConfigException(where(env, name) + ": 'url' must be a string such as "
-                    + "postgresql://localhost/app_development, not '" + JdbcUrls.redact(url.toString()) + "'.");
+        if (url instanceof String string) {
+            return new RawConfig(env, name, DatabaseUrlParser.merge(settings, string, where(env, name)), true);
         }
-        return new RawConfig(env, name, DatabaseUrlParser.merge(settings, (String) url, where(env, name)), true);
+        throw new ConfigException(where(env, name) + ": 'url' must be a string such as "
+                + "postgresql://localhost/app_development, not a " + kind(url) + ".");
     }
 
     /** A new mapping with {@code base}'s entries, then {@code overrides}' (nested mappings merged the same way). */
@@ -111,6 +112,15 @@ final class TierResolver {
     private static Map<String, Object> asSettings(Object map) {
         // YamlLoader copies every mapping into a Map<String, Object>.
         return (Map<String, Object>) map;
+    }
+
+    private static String kind(Object value) {
+        if (value instanceof Map<?, ?>) {
+            return "mapping";
+        }
+        return value instanceof List<?>
+                ? "list"
+                : value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private String where(String env, String name) {

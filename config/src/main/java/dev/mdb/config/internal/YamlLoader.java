@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class YamlLoader {
     /** The most aliases to mappings or lists one document may use. */
-    static final int MAX_ALIASES = 50;
+    static final int MAX_ALIASES = 1000;
     /** The most values (mappings, lists and scalars) a document may expand to. */
     static final int MAX_VALUES = 100_000;
 
@@ -56,6 +56,7 @@ final class YamlLoader {
     private static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
+        options.setWarnOnDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
         DumperOptions dumperOptions = new DumperOptions();
@@ -71,7 +72,9 @@ final class YamlLoader {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
         String where = mark == null ? source : source + ":" + text.sourceLine(mark.getLine() + 1);
-        String hint = problem != null && problem.contains("constructor for the tag")
+        String hint = problem != null
+                        && (problem.contains("constructor for the tag")
+                                || problem.contains("Global tag is not allowed"))
                 ? " mdb loads YAML safely: remove the type tag."
                 : "";
         return new ConfigException(

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Rails-compatible URL parsing: schemes, components, query parameters, decoding and errors. */
 class DatabaseUrlParserTest {
     private static final String CANARY = "s3cr3t-canary";
 
@@ -49,30 +50,75 @@ class DatabaseUrlParserTest {
                 Arguments.of(
                         "postgres://app:pw@db.example.com:5433/app_prod",
                         keys(
-                                "adapter", "postgresql", "username", "app", "password", "pw", "port", 5433,
-                                "database", "app_prod", "host", "db.example.com")),
-                Arguments.of("postgres://localhost/app", keys("adapter", "postgresql", "host", "localhost", "database", "app")),
+                                "adapter",
+                                "postgresql",
+                                "username",
+                                "app",
+                                "password",
+                                "pw",
+                                "port",
+                                5433,
+                                "database",
+                                "app_prod",
+                                "host",
+                                "db.example.com")),
+                Arguments.of(
+                        "postgres://localhost/app",
+                        keys("adapter", "postgresql", "host", "localhost", "database", "app")),
                 Arguments.of("postgres:///app", keys("adapter", "postgresql", "database", "app")),
                 Arguments.of("postgres://localhost", keys("adapter", "postgresql", "host", "localhost")),
-                Arguments.of("postgres://[::1]:5432/app", keys("adapter", "postgresql", "host", "::1", "port", 5432, "database", "app")),
-                Arguments.of("mysql2://[2001:db8::1]/app", keys("adapter", "mysql2", "host", "2001:db8::1", "database", "app")),
-                Arguments.of("postgres://user@host/db", keys("adapter", "postgresql", "username", "user", "host", "host", "database", "db")),
+                Arguments.of(
+                        "postgres://[::1]:5432/app",
+                        keys("adapter", "postgresql", "host", "::1", "port", 5432, "database", "app")),
+                Arguments.of(
+                        "mysql2://[2001:db8::1]/app",
+                        keys("adapter", "mysql2", "host", "2001:db8::1", "database", "app")),
+                Arguments.of(
+                        "postgres://user@host/db",
+                        keys("adapter", "postgresql", "username", "user", "host", "host", "database", "db")),
                 Arguments.of(
                         "postgres://u%40corp:p%3Aw%2F%25+x@h%2Dx/my%20db?application_name=a%20b",
                         keys(
-                                "adapter", "postgresql", "username", "u@corp", "password", "p:w/%+x", "host", "h-x",
-                                "database", "my db", "application_name", "a b")),
-                Arguments.of("postgres://u:p@ss@host/db", keys("adapter", "postgresql", "username", "u", "password", "p@ss", "host", "host", "database", "db")),
+                                "adapter",
+                                "postgresql",
+                                "username",
+                                "u@corp",
+                                "password",
+                                "p:w/%+x",
+                                "host",
+                                "h-x",
+                                "database",
+                                "my db",
+                                "application_name",
+                                "a b")),
+                Arguments.of(
+                        "postgres://u:p@ss@host/db",
+                        keys(
+                                "adapter",
+                                "postgresql",
+                                "username",
+                                "u",
+                                "password",
+                                "p@ss",
+                                "host",
+                                "host",
+                                "database",
+                                "db")),
                 Arguments.of(
                         "postgres://localhost/app?pool=5&database=other&host=h2&port=6543",
                         keys("adapter", "postgresql", "host", "h2", "database", "other", "pool", "5", "port", 6543)),
                 Arguments.of(
                         "postgres://localhost/app?sslmode=&flag&pool=5",
                         keys("adapter", "postgresql", "host", "localhost", "database", "app", "pool", "5")),
-                Arguments.of("postgres://localhost/app#fragment", keys("adapter", "postgresql", "host", "localhost", "database", "app")),
-                Arguments.of("sqlite3:db/development.sqlite3", keys("adapter", "sqlite3", "database", "db/development.sqlite3")),
+                Arguments.of(
+                        "postgres://localhost/app#fragment",
+                        keys("adapter", "postgresql", "host", "localhost", "database", "app")),
+                Arguments.of(
+                        "sqlite3:db/development.sqlite3",
+                        keys("adapter", "sqlite3", "database", "db/development.sqlite3")),
                 Arguments.of("sqlite3::memory:", keys("adapter", "sqlite3", "database", ":memory:")),
-                Arguments.of("sqlite3:///abs/path.sqlite3", keys("adapter", "sqlite3", "database", "/abs/path.sqlite3")),
+                Arguments.of(
+                        "sqlite3:///abs/path.sqlite3", keys("adapter", "sqlite3", "database", "/abs/path.sqlite3")),
                 Arguments.of("sqlite3:/abs/path.sqlite3", keys("adapter", "sqlite3", "database", "/abs/path.sqlite3")),
                 Arguments.of(
                         "sqlite3:db/x.sqlite3?timeout=500&database=ignored",
@@ -120,7 +166,13 @@ class DatabaseUrlParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"jdbc:postgresql://h/d, true", "postgres://h/d, true", "db/x.sqlite3, false", "'', false", "1abc:x, false"})
+    @CsvSource({
+        "jdbc:postgresql://h/d, true",
+        "postgres://h/d, true",
+        "db/x.sqlite3, false",
+        "'', false",
+        "1abc:x, false"
+    })
     void hasScheme_values_areClassified(String value, boolean expected) {
         assertThat(DatabaseUrlParser.hasScheme(value)).isEqualTo(expected);
     }
