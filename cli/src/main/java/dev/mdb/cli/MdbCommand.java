@@ -64,6 +64,11 @@ final class MdbCommand implements Callable<Integer> {
             description = "List every task with a one-line description, per-database ones included.")
     boolean listTasks;
 
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log more to stderr: -v for info, -vv for debug (default: warnings only).")
+    boolean[] verbosity = new boolean[0];
+
     @Parameters(paramLabel = "TASK", description = "Tasks such as db:migrate or db:migrate:animals, and KEY=VALUE.")
     List<String> arguments = new ArrayList<>();
 
@@ -76,6 +81,7 @@ final class MdbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        applyVerbosity();
         Map<String, String> keyValues = new LinkedHashMap<>();
         List<String> taskNames = new ArrayList<>();
         for (String argument : arguments) {
@@ -107,6 +113,15 @@ final class MdbCommand implements Callable<Integer> {
             catalog.run(inv, name);
         }
         return ExitCode.OK.code();
+    }
+
+    /** Sets the CLI's slf4j backend level before the first logger is created. */
+    private void applyVerbosity() {
+        if (verbosity.length > 0) {
+            String level = verbosity.length == 1 ? "info" : "debug";
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", level);
+        }
     }
 
     private void listTasks(Invocation inv, TaskCatalog catalog) {
