@@ -1,10 +1,12 @@
 package dev.mdb.cli;
 
 import dev.mdb.config.ConfigException;
+import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MdbException;
 import dev.mdb.tasks.DatabaseUnavailableException;
 import dev.mdb.tasks.InvalidArgumentException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -42,13 +44,17 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
         PrintWriter err = commandLine.getErr();
         ExitCode code = classify(e);
         if (code == ExitCode.INTERNAL) {
-            err.println("mdb: internal error: " + e + ". This is a bug in mdb; please report it at " + ISSUES
+            err.println("mdb: internal error: " + JdbcUrls.redact(String.valueOf(e))
+                    + ". This is a bug in mdb; please report it at " + ISSUES
                     + " with the output of the same command run with --trace.");
         } else {
-            err.println("mdb: " + e.getMessage());
+            err.println("mdb: " + JdbcUrls.redact(e.getMessage()));
         }
         if (traceRequested(parseResult)) {
-            e.printStackTrace(err);
+            // Causes may quote a JDBC URL carrying a password (drivers echo the URL they could not use).
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(JdbcUrls.redact(trace.toString()));
         }
         err.flush();
         return code.code();

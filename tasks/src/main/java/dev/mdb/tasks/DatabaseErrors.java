@@ -1,6 +1,7 @@
 package dev.mdb.tasks;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MdbException;
 import dev.mdb.tasks.spi.AdapterTasks;
 import dev.mdb.tasks.spi.AdapterTasks.ErrorKind;
@@ -42,16 +43,28 @@ public final class DatabaseErrors {
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
-        return mask(adapter.config(), message.trim());
+        message = message.trim();
+        // Callers continue the sentence with ". Next step": drop the engine's own final period.
+        while (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        return mask(adapter.config(), message);
     }
 
-    /** Masks the configured password wherever it appears. */
+    /**
+     * Masks the configured password wherever it appears, and any password in a URL the text quotes (drivers echo the
+     * JDBC URL, which for a {@code jdbc:} url may carry {@code password=}).
+     */
     public static String mask(DatabaseConfig config, String text) {
-        String password = config.password();
-        if (password == null || password.isEmpty() || text == null) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(password, "***");
+        String masked = JdbcUrls.redact(text);
+        String password = config.password();
+        if (password == null || password.isEmpty()) {
+            return masked;
+        }
+        return masked.replace(password, JdbcUrls.MASK);
     }
 
     /** The first {@link SQLException} in a cause chain, or null. */

@@ -1,5 +1,6 @@
 package dev.mdb.tasks;
 
+import dev.mdb.config.MdbException;
 import dev.mdb.tasks.migrate.AppliedMigration;
 import dev.mdb.tasks.migrate.DownMigrator;
 import dev.mdb.tasks.migrate.FlywayMigrator;
@@ -165,7 +166,18 @@ public final class MigrationTasks {
         try {
             new FlywayMigrator(adapter, output).migrate(locations, target, applied);
         } catch (FlywayException e) {
-            throw MigrationErrors.explain(adapter, e, applied);
+            MdbException failure = MigrationErrors.explain(adapter, e, applied);
+            if (!applied.isEmpty()) {
+                // Rails records the environment before migrating, so a run that fails half-way still leaves it for
+                // the protected-environment check of db:drop/db:purge. Flyway refuses a non-empty schema without a
+                // history table, so mdb records it afterwards, also when migrations before the failing one committed.
+                try {
+                    recordEnvironment(adapter);
+                } catch (MdbException recordFailure) {
+                    failure.addSuppressed(recordFailure);
+                }
+            }
+            throw failure;
         }
         recordEnvironment(adapter);
     }
@@ -207,7 +219,17 @@ public final class MigrationTasks {
     }
 
     private static MigrationLock lock(AdapterTasks adapter) {
-        return adapter.needsMigrationLock() ? MigrationLock.acquire(lockTarget(adapter)) : null;
+        if (!adapter.needsMigrationLock()) {
+            return null;
+        }
+        // The lock file lives beside the database: a missing database (and directory) must be reported as such,
+        // not as a lock-file error.
+        try {
+            adapter.connect().close();
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "migrate", e);
+        }
+        return MigrationLock.acquire(lockTarget(adapter));
     }
 
     private static Path lockTarget(AdapterTasks adapter) {

@@ -18,8 +18,8 @@ public record TaskOptions(
         Objects.requireNonNull(reporter, "reporter");
     }
 
+    /** Whether the variable is set at all; as in Ruby, an empty value counts as set. */
     public boolean isSet(String variable) {
-        String value = environment.get(variable);
-        return value != null && !value.isEmpty();
+        return environment.containsKey(variable);
     }
 }

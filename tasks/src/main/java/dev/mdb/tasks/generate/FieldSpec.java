@@ -18,7 +18,12 @@ record FieldSpec(String name, String type, String limit, String index) {
                     + "'. Use name:type, e.g. name:string age:integer price:decimal{10,2} email:string:uniq.");
         }
         String type = m.group(2) == null ? "string" : m.group(2).toLowerCase(Locale.ROOT);
-        return new FieldSpec(m.group(1), type, m.group(3), m.group(4));
+        String index = m.group(4);
+        if (index == null && m.group(3) == null && (type.equals("index") || type.equals("uniq"))) {
+            // Rails' shorthand: "email:uniq" is "email:string:uniq".
+            return new FieldSpec(m.group(1), "string", null, type);
+        }
+        return new FieldSpec(m.group(1), type, m.group(3), index);
     }
 
     boolean isReference() {

@@ -25,7 +25,7 @@ public final class DownMigrator {
     }
 
     public void revert(Connection c, MigrationFile down, String className) {
-        List<SqlScript.Statement> statements = read(down);
+        List<SqlScript.Statement> statements = read(down, adapter.backslashEscapes());
         long started = System.nanoTime();
         output.announce(down.version(), className, "reverting");
         boolean transactional = adapter.transactionalDdl();
@@ -80,9 +80,9 @@ public final class DownMigrator {
         return new TaskFailedException(msg.toString(), e);
     }
 
-    private static List<SqlScript.Statement> read(MigrationFile down) {
+    private static List<SqlScript.Statement> read(MigrationFile down, boolean backslashEscapes) {
         try {
-            return SqlScript.split(Files.readString(down.path(), StandardCharsets.UTF_8));
+            return SqlScript.split(Files.readString(down.path(), StandardCharsets.UTF_8), backslashEscapes);
         } catch (IOException e) {
             throw new TaskFailedException("cannot read " + down.path() + ": " + e.getMessage(), e);
         }

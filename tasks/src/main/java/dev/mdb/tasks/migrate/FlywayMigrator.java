@@ -48,6 +48,11 @@ public final class FlywayMigrator {
                 .locations(flywayLocations)
                 .table(SchemaHistory.TABLE)
                 .outOfOrder(true)
+                // A database with tables but no history yet (one that had db:environment:set, or an existing
+                // schema adopting mdb) is migrated as Rails would: every migration file is pending.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("<< mdb baseline >>")
                 .ignoreMigrationPatterns("*:missing", "*:future", "*:ignored")
                 .validateMigrationNaming(false)
                 .failOnMissingLocations(false)

@@ -45,7 +45,7 @@ public final class SchemaHistory {
             return result;
         }
         String sql = "SELECT version, description, script FROM " + TABLE
-                + " WHERE version IS NOT NULL AND success = ? AND type NOT IN ('SCHEMA', 'DELETE', 'UNDO_SQL')"
+                + " WHERE version IS NOT NULL AND success = ? AND type NOT IN ('SCHEMA', 'DELETE', 'UNDO_SQL', 'BASELINE')"
                 + " ORDER BY installed_rank";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBoolean(1, true);

@@ -14,7 +14,16 @@ public final class SqlScript {
     /** A statement and the 1-based line it starts on. */
     public record Statement(String sql, int line) {}
 
+    /** Splits with standard SQL strings (PostgreSQL, SQLite): a backslash escapes only inside {@code E'…'}. */
     public static List<Statement> split(String script) {
+        return split(script, false);
+    }
+
+    /**
+     * @param backslashEscapes whether a backslash escapes the next character inside {@code '…'} and {@code "…"}
+     *     strings, as in MySQL/MariaDB by default; standard SQL strings end at the first unpaired quote
+     */
+    public static List<Statement> split(String script, boolean backslashEscapes) {
         List<Statement> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int line = 1;
@@ -30,12 +39,16 @@ public final class SqlScript {
             } else if (ch == '/' && peek(script, i + 1) == '*') {
                 end = indexOrEnd(script, "*/", i + 2) + 2;
             } else if (ch == '\'' || ch == '"' || ch == '`') {
-                end = closingQuote(script, i, ch);
+                end = closingQuote(script, i, ch, backslashEscapes && ch != '`');
             } else if (ch == '$') {
                 end = dollarQuoteEnd(script, i);
             } else if (Character.isLetter(ch)) {
                 while (end < n && (Character.isLetterOrDigit(script.charAt(end)) || script.charAt(end) == '_')) {
                     end++;
+                }
+                if (end == i + 1 && (ch == 'E' || ch == 'e') && peek(script, end) == '\'') {
+                    // PostgreSQL's escape string E'…', where a backslash escapes the next character.
+                    end = closingQuote(script, end, '\'', true);
                 }
                 blockDepth = trackBlocks(current, script.substring(i, end).toUpperCase(Locale.ROOT), blockDepth);
             }
@@ -92,11 +105,11 @@ public final class SqlScript {
         return idx < 0 ? s.length() : idx;
     }
 
-    private static int closingQuote(String s, int start, char quote) {
+    private static int closingQuote(String s, int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c == '\\' && quote != '"') {
+            if (c == '\\' && backslashEscapes) {
                 i += 2;
                 continue;
             }

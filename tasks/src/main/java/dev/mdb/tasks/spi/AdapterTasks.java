@@ -47,6 +47,14 @@ public interface AdapterTasks {
         return false;
     }
 
+    /**
+     * Whether a backslash escapes the next character inside string literals (MySQL/MariaDB's default), which decides
+     * where statements of a down migration end. Standard SQL (PostgreSQL, SQLite) says no.
+     */
+    default boolean backslashEscapes() {
+        return false;
+    }
+
     /** Column types for generated migrations. */
     ColumnTypes columnTypes();
 

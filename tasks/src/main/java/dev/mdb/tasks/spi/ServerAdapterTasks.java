@@ -7,12 +7,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Shared by client/server engines: host/port defaults, credentials passed as properties (never in the URL), and
  * create/drop run on a maintenance connection.
  */
 public abstract class ServerAdapterTasks implements AdapterTasks {
+    /** {@code jdbc:<engine>://host[:port]}, host possibly a bracketed IPv6 address; user info is skipped. */
+    private static final Pattern JDBC_AUTHORITY =
+            Pattern.compile("jdbc:[a-z0-9]+://(?:[^/@?]*@)?(\\[[^\\]]*\\]|[^:/?,;]+)(?::([0-9]+))?");
+
     private final DatabaseConfig config;
 
     protected ServerAdapterTasks(DatabaseConfig config) {
@@ -44,7 +50,14 @@ public abstract class ServerAdapterTasks implements AdapterTasks {
 
     protected int port() {
         Integer port = config.port();
-        return port == null ? defaultPort() : port;
+        if (port == null) {
+            return defaultPort();
+        }
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("invalid port " + port + " for database '" + config.name() + "' ("
+                    + config.label() + "). Use a number from 1 to 65535.");
+        }
+        return port;
     }
 
     protected String hostForUrl() {
@@ -60,7 +73,28 @@ public abstract class ServerAdapterTasks implements AdapterTasks {
 
     @Override
     public String location() {
+        String url = config.jdbcUrl();
+        if (url != null) {
+            Matcher m = JDBC_AUTHORITY.matcher(url);
+            if (m.lookingAt()) {
+                return m.group(1) + ":" + (m.group(2) != null ? m.group(2) : defaultPort());
+            }
+        }
         return host() + ":" + port();
+    }
+
+    /**
+     * The configured database name, required where mdb names the database itself (CREATE/DROP DATABASE); a
+     * configuration given only by a {@code jdbc:} URL has none.
+     */
+    protected String requireDatabaseName() {
+        String database = config.database();
+        if (database == null || database.isBlank()) {
+            throw new ConfigException("database '" + config.name() + "' (" + config.label()
+                    + ") has no 'database:' name (a jdbc: url is used as is), so mdb cannot create or drop it."
+                    + " Add 'database:' with the name in the URL.");
+        }
+        return database;
     }
 
     protected Properties credentials() {
@@ -95,12 +129,13 @@ public abstract class ServerAdapterTasks implements AdapterTasks {
 
     @Override
     public void create() throws SQLException {
+        requireDatabaseName();
         executeOnServer(createSql());
     }
 
     @Override
     public void drop() throws SQLException {
-        executeOnServer("DROP DATABASE " + quote(config.database()));
+        executeOnServer("DROP DATABASE " + quote(requireDatabaseName()));
     }
 
     @Override

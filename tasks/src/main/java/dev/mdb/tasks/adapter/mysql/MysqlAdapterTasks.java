@@ -75,6 +75,11 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
     }
 
     @Override
+    public boolean backslashEscapes() {
+        return true;
+    }
+
+    @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
     }

@@ -73,7 +73,7 @@ final class PostgresqlAdapterTasks extends ServerAdapterTasks {
 
     @Override
     public void drop() throws SQLException {
-        executeOnServer("DROP DATABASE " + quote(config().database()) + " WITH (FORCE)");
+        executeOnServer("DROP DATABASE " + quote(requireDatabaseName()) + " WITH (FORCE)");
     }
 
     @Override
