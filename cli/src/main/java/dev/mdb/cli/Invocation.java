@@ -25,6 +25,7 @@ public final class Invocation {
     private final Reporter reporter;
     private final String targetVersionOption;
     private final String stepOption;
+    private boolean skipSchemaDump;
     private DatabaseTasks tasks;
 
     public Invocation(
@@ -83,6 +84,30 @@ public final class Invocation {
 
     public Path configFile() {
         return project.configFile();
+    }
+
+    /** {@code --no-schema-dump}: do not re-dump schema files after migrating. */
+    public void skipSchemaDump(boolean skip) {
+        this.skipSchemaDump = skip;
+    }
+
+    /**
+     * Whether schema files are re-dumped after migrate/rollback/up/down/redo: on unless {@code --no-schema-dump} or
+     * {@code DUMP_SCHEMA_AFTER_MIGRATION=false}; a config with {@code dump_schema_after_migration: false} is skipped.
+     */
+    public boolean dumpSchemaAfterMigration() {
+        return !skipSchemaDump && !"false".equals(environment.get("DUMP_SCHEMA_AFTER_MIGRATION"));
+    }
+
+    /** Re-dumps the schema files of {@code configs} after a migration task, as Rails' {@code _dump} does. */
+    public void dumpSchemaAfterMigration(java.util.List<dev.mdb.config.DatabaseConfig> configs) {
+        if (!dumpSchemaAfterMigration()) {
+            return;
+        }
+        tasks().schemas()
+                .dump(configs.stream()
+                        .filter(c -> !"false".equals(c.string("dump_schema_after_migration")))
+                        .toList());
     }
 
     /** The facade, with database.yml loaded on first call. */

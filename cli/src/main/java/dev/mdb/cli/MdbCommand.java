@@ -60,6 +60,12 @@ final class MdbCommand implements Callable<Integer> {
     String step;
 
     @Option(
+            names = "--no-schema-dump",
+            description =
+                    "Do not re-dump schema files after migrate/rollback (also DUMP_SCHEMA_AFTER_MIGRATION=false).")
+    boolean noSchemaDump;
+
+    @Option(
             names = {"-T", "--tasks"},
             description = "List every task with a one-line description, per-database ones included.")
     boolean listTasks;
@@ -100,6 +106,7 @@ final class MdbCommand implements Callable<Integer> {
                 step,
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+        inv.skipSchemaDump(noSchemaDump);
         TaskCatalog catalog = new TaskCatalog();
         if (listTasks) {
             listTasks(inv, catalog);

@@ -76,12 +76,17 @@ public final class DatabaseSelection {
     /** The named visible config of the current environment; hidden and unknown names are errors saying why. */
     public DatabaseConfig named(String name) {
         requireEnvironment();
-        Optional<DatabaseConfig> found = configs.find(options.env(), name);
+        return namedIn(options.env(), name);
+    }
+
+    /** The named visible config of {@code env} (e.g. {@code test} for db:test:prepare:NAME). */
+    public DatabaseConfig namedIn(String env, String name) {
+        Optional<DatabaseConfig> found = configs.find(env, name);
         if (found.isEmpty()) {
             throw new UnknownDatabaseNameException(
-                    options.env(),
+                    env,
                     name,
-                    visible().stream().map(DatabaseConfig::name).toList());
+                    configs.configsFor(env).stream().map(DatabaseConfig::name).toList());
         }
         DatabaseConfig config = found.get();
         if (config.replica()) {
@@ -93,6 +98,18 @@ public final class DatabaseSelection {
                     + ") has database_tasks: false; mdb does not manage it. Remove that key to run tasks on it.");
         }
         return config;
+    }
+
+    /** Whether {@code config} is its environment's primary (named {@code primary}, else the first entry). */
+    public boolean isPrimary(DatabaseConfig config) {
+        return configs.primary(config.env())
+                .map(p -> p.name().equals(config.name()))
+                .orElse(false);
+    }
+
+    /** Visible configs of another environment (e.g. {@code test} for db:test:prepare); none when it is absent. */
+    public List<DatabaseConfig> visibleIn(String env) {
+        return configs.configsFor(env);
     }
 
     /** The primary of the current environment (named {@code primary}, else the first). */

@@ -18,12 +18,24 @@ public final class DatabaseTasks {
     private final AdapterRegistry registry;
     private final DatabaseSelection selection;
     private final MigrationTasks migrations;
+    private final SchemaTasks schemas;
+    private final LifecycleTasks lifecycle;
 
     public DatabaseTasks(DatabaseConfigurations configs, TaskOptions options, AdapterRegistry registry, String source) {
         this.options = options;
         this.registry = registry;
         this.selection = new DatabaseSelection(configs, options, source);
         this.migrations = new MigrationTasks(options);
+        this.schemas = new SchemaTasks(this);
+        this.lifecycle = new LifecycleTasks(this);
+    }
+
+    public SchemaTasks schemas() {
+        return schemas;
+    }
+
+    public LifecycleTasks lifecycle() {
+        return lifecycle;
     }
 
     public DatabaseSelection select() {

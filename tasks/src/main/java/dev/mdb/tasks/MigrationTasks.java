@@ -59,6 +59,15 @@ public final class MigrationTasks {
         }
     }
 
+    /** Applies every pending migration; returns how many were applied. */
+    public int migrateCounting(AdapterTasks adapter) {
+        List<MigrationVersion> applied = new ArrayList<>();
+        try (MigrationLock lock = lock(adapter)) {
+            runFlyway(adapter, locations(adapter), null, applied);
+        }
+        return applied.size();
+    }
+
     /** Runs exactly one migration up (Rails' db:migrate:up): Flyway sees only that file. */
     public void up(AdapterTasks adapter, MigrationVersion version) {
         MigrationFile file = files(adapter)
@@ -162,7 +171,11 @@ public final class MigrationTasks {
     }
 
     private void runFlyway(AdapterTasks adapter, List<Path> locations, MigrationVersion target) {
-        List<MigrationVersion> applied = new ArrayList<>();
+        runFlyway(adapter, locations, target, new ArrayList<>());
+    }
+
+    private void runFlyway(
+            AdapterTasks adapter, List<Path> locations, MigrationVersion target, List<MigrationVersion> applied) {
         try {
             new FlywayMigrator(adapter, output).migrate(locations, target, applied);
         } catch (FlywayException e) {

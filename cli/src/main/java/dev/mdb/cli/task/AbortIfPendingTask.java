@@ -16,8 +16,13 @@ final class AbortIfPendingTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
+        abortIfPending(inv, targets(inv, named), named);
+    }
+
+    /** Lists pending migrations of {@code configs} and fails when there are any (also used by db:seed). */
+    static void abortIfPending(Invocation inv, List<DatabaseConfig> configs, DatabaseConfig named) {
         List<PendingMigration> pending = new ArrayList<>();
-        for (DatabaseConfig config : targets(inv, named)) {
+        for (DatabaseConfig config : configs) {
             pending.addAll(inv.tasks().migrations().pending(inv.tasks().adapter(config)));
         }
         if (pending.isEmpty()) {

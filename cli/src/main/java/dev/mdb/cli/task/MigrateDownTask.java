@@ -22,6 +22,7 @@ final class MigrateDownTask extends Task {
                             : "VERSION is required");
         }
         inv.tasks().migrations().down(inv.tasks().adapter(single(inv, named)), version);
+        inv.dumpSchemaAfterMigration(java.util.List.of(single(inv, named)));
     }
 
     @Override

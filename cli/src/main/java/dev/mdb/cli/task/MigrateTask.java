@@ -31,11 +31,12 @@ final class MigrateTask extends Task {
                     migrations.up(adapter, target);
                 }
             }
-            return;
+        } else {
+            for (DatabaseConfig config : targets) {
+                migrations.migrate(inv.tasks().adapter(config), target);
+            }
         }
-        for (DatabaseConfig config : targets) {
-            migrations.migrate(inv.tasks().adapter(config), target);
-        }
+        inv.dumpSchemaAfterMigration(targets);
     }
 
     @Override

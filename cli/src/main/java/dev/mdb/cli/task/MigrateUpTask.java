@@ -19,6 +19,7 @@ final class MigrateUpTask extends Task {
             throw new InvalidArgumentException("VERSION is required");
         }
         inv.tasks().migrations().up(inv.tasks().adapter(single(inv, named)), version);
+        inv.dumpSchemaAfterMigration(java.util.List.of(single(inv, named)));
     }
 
     @Override

@@ -33,6 +33,7 @@ final class RedoTask extends Task {
             migrations.rollback(adapter, inv.step());
             migrations.migrate(adapter, null);
         }
+        inv.dumpSchemaAfterMigration(java.util.List.of(adapter.config()));
     }
 
     @Override

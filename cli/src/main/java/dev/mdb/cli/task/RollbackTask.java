@@ -21,6 +21,7 @@ final class RollbackTask extends Task {
         int step = inv.step();
         DatabaseConfig config = single(inv, named);
         inv.tasks().migrations().rollback(inv.tasks().adapter(config), step);
+        inv.dumpSchemaAfterMigration(java.util.List.of(single(inv, named)));
     }
 
     @Override

@@ -24,7 +24,19 @@ public final class TaskCatalog {
             new MigrateUpTask(),
             new PurgeTask(),
             new RollbackTask(),
-            new VersionTask());
+            new VersionTask(),
+            new SchemaDumpTask(),
+            new SchemaLoadTask(),
+            new SetupTask(),
+            new ResetTask(),
+            new PrepareTask(),
+            new SeedTask(),
+            new SeedReplantTask(),
+            new TruncateAllTask(),
+            new MigrateResetTask(),
+            new TestPurgeTask(),
+            new TestLoadSchemaTask(),
+            new TestPrepareTask());
 
     public List<Task> tasks() {
         return tasks.stream().sorted(Comparator.comparing(Task::name)).toList();

@@ -20,10 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two {@code db:migrate} runs racing on the same PostgreSQL databases: Flyway's lock must serialise them. */
+/**
+ * {@code db:migrate} runs racing on the same PostgreSQL databases, as from several deploy hosts at once: Flyway's lock
+ * must serialise the migrations, and recording the environment afterwards must not fail either.
+ */
 @Tag("postgresql")
 class ConcurrentMigrateIT {
     private static final Pattern MIGRATED = Pattern.compile("== (\\d+) \\w+: migrated");
@@ -36,6 +40,40 @@ class ConcurrentMigrateIT {
 
     @RepeatedTest(3)
     void migrate_twoRunsAtOnce_applyEachMigrationExactlyOnce() throws Exception {
+        migrateAtOnce(2);
+    }
+
+    @Test
+    void migrate_sixRunsAtOnce_applyEachMigrationExactlyOnce() throws Exception {
+        migrateAtOnce(6);
+    }
+
+    /**
+     * The environment is recorded outside Flyway's lock, so sessions racing to create {@code mdb_internal_metadata}
+     * and insert its row must not fail (PostgreSQL reports a concurrent CREATE TABLE IF NOT EXISTS as a duplicate key
+     * in {@code pg_type}).
+     */
+    @RepeatedTest(3)
+    void environmentSet_sixRunsAtOnce_allSucceed() throws Exception {
+        SampleProject project = SampleProject.in(projectDir);
+        String primary = POSTGRES.createDatabase();
+        project.writeDatabaseYml("development:\n  primary:\n" + POSTGRES.databaseYmlEntry(primary));
+
+        List<MdbResult> results = runTogether(project.mdb(), 6, "db:environment:set");
+
+        for (MdbResult result : results) {
+            assertThat(result.exitCode()).as("%s", result).isZero();
+        }
+        try (Connection c = POSTGRES.connect(primary);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT value FROM mdb_internal_metadata WHERE key = 'environment'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("development");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    private void migrateAtOnce(int runs) throws Exception {
         SampleProject project = SampleProject.in(projectDir);
         String primary = POSTGRES.newDatabaseName();
         String animals = POSTGRES.newDatabaseName();
@@ -44,7 +82,7 @@ class ConcurrentMigrateIT {
         MdbResult create = project.mdb().run("db:create");
         assertThat(create.exitCode()).as("%s", create).isZero();
 
-        List<MdbResult> results = runTogether(project.mdb(), 2, "db:migrate");
+        List<MdbResult> results = runTogether(project.mdb(), runs, "db:migrate");
 
         for (MdbResult result : results) {
             assertThat(result.exitCode()).as("%s", result).isZero();
@@ -58,7 +96,7 @@ class ConcurrentMigrateIT {
         }
         List<String> all = new ArrayList<>(SampleProject.PRIMARY_VERSIONS);
         all.addAll(SampleProject.ANIMALS_VERSIONS);
-        assertThat(bannered).as("migrated banners of both runs: %s", results).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(bannered).as("migrated banners of all runs: %s", results).containsExactlyInAnyOrderElementsOf(all);
         assertAppliedOnce(primary, SampleProject.PRIMARY_VERSIONS);
         assertAppliedOnce(animals, SampleProject.ANIMALS_VERSIONS);
     }

@@ -190,6 +190,22 @@ abstract class ServerTasksScenarios {
         assertThat(db().databaseExists(dbs.animals())).isFalse();
     }
 
+    /** db:environment:set creates mdb's metadata table first; the schema history is baselined and every file runs. */
+    @Test
+    void migrate_afterEnvironmentSet_appliesEveryMigration() throws Exception {
+        Databases dbs = newProject(db().server().username(), "unused");
+        assertOk(dbs.mdb().run("db:create"));
+        assertOk(dbs.mdb().run("db:environment:set"));
+
+        MdbResult result = dbs.mdb().run("db:migrate");
+
+        assertOk(result);
+        assertThat(db().tableExists(dbs.primary(), "posts")).isTrue();
+        assertThat(db().tableExists(dbs.animals(), "cats")).isTrue();
+        assertThat(status(dbs)).isEqualTo(allUp(dbs));
+        assertOk(dbs.mdb().run("db:drop"));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -2,6 +2,8 @@ package dev.mdb.tasks.migrate;
 
 import dev.mdb.tasks.spi.AdapterTasks;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -28,11 +30,27 @@ public final class FlywayMigrator {
      * added to {@code applied} as it commits, so a caller knows what ran even when a later one fails. Flyway exceptions propagate; {@link MigrationErrors} explains them.
      */
     public void migrate(List<Path> locations, MigrationVersion target, List<MigrationVersion> applied) {
-        FluentConfiguration configuration = configure(locations).callbacks(new BannerCallback(applied));
+        FluentConfiguration configuration =
+                configure(locations).baselineOnMigrate(needsBaseline()).callbacks(new BannerCallback(applied));
         if (target != null) {
             configuration.target(target.text());
         }
         configuration.load().migrate();
+    }
+
+    /**
+     * Whether the database has tables but no history yet (one that had db:environment:set, or an existing schema
+     * adopting mdb): it is then baselined at version 0 and migrated as Rails would, every migration file pending.
+     * Decided before Flyway runs rather than with {@code baselineOnMigrate} always on: then a concurrent
+     * {@code db:migrate} that has just created the (still empty) history table makes Flyway try to baseline over it and
+     * fail with "already exists, and is empty"; without the flag Flyway checks again and waits for that run's lock.
+     */
+    private boolean needsBaseline() {
+        try (Connection c = adapter.connect()) {
+            return !SchemaHistory.tableExists(c, SchemaHistory.TABLE) && SchemaHistory.hasTables(c);
+        } catch (SQLException e) {
+            return false; // Flyway connects next and reports the error as usual.
+        }
     }
 
     /** Removes failed rows and realigns checksums and descriptions with the files (Flyway's repair). */
@@ -48,9 +66,6 @@ public final class FlywayMigrator {
                 .locations(flywayLocations)
                 .table(SchemaHistory.TABLE)
                 .outOfOrder(true)
-                // A database with tables but no history yet (one that had db:environment:set, or an existing
-                // schema adopting mdb) is migrated as Rails would: every migration file is pending.
-                .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .baselineDescription("<< mdb baseline >>")
                 .ignoreMigrationPatterns("*:missing", "*:future", "*:ignored")

@@ -13,6 +13,7 @@ import java.time.Instant;
 public final class InternalMetadata {
     public static final String TABLE = "mdb_internal_metadata";
     public static final String ENVIRONMENT = "environment";
+    private static final int WRITE_ATTEMPTS = 3;
 
     private InternalMetadata() {}
 
@@ -34,8 +35,29 @@ public final class InternalMetadata {
         return SchemaHistory.tableExists(c, TABLE);
     }
 
-    /** Creates the table if needed and stores {@code key = value}. */
+    /**
+     * Creates the table if needed and stores {@code key = value}. {@code c} must be in auto-commit mode. Sessions racing
+     * here (concurrent {@code db:migrate} runs record the environment outside Flyway's lock) can lose twice: creating
+     * the table, then inserting the row. Each loss means another session committed that step, so the third attempt
+     * finds both and updates.
+     */
     public static void write(Connection c, AdapterTasks adapter, String key, String value) throws SQLException {
+        SQLException lost = null;
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+            try {
+                writeOnce(c, adapter, key, value);
+                return;
+            } catch (SQLException e) {
+                if (lost != null) {
+                    e.addSuppressed(lost);
+                }
+                lost = e;
+            }
+        }
+        throw lost;
+    }
+
+    private static void writeOnce(Connection c, AdapterTasks adapter, String key, String value) throws SQLException {
         String k = adapter.quote("key");
         String v = adapter.quote("value");
         try (Statement s = c.createStatement()) {

@@ -30,6 +30,13 @@ public final class SchemaHistory {
         return false;
     }
 
+    /** Whether the connection's current database/schema holds any table, view or other relation. */
+    public static boolean hasTables(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), currentSchema(c), "%", null)) {
+            return rs.next();
+        }
+    }
+
     private static String currentSchema(Connection c) {
         try {
             return c.getSchema();

@@ -55,6 +55,28 @@ public interface AdapterTasks {
         return false;
     }
 
+    /** mdb's own deterministic schema dumper for this engine ({@code schema_format: sql}). */
+    dev.mdb.tasks.schema.SchemaDumper schemaDumper();
+
+    /** The engine's native dump tool writing the schema (no data) to {@code file} ({@code schema_format: structure}). */
+    dev.mdb.tasks.schema.ExternalCommand structureDump(java.nio.file.Path file);
+
+    /** The engine's client loading {@code file} into the configured database. */
+    dev.mdb.tasks.schema.ExternalCommand structureLoad(java.nio.file.Path file);
+
+    /**
+     * Empties {@code tables} (names in the connection's current schema), resetting auto-increment counters, for
+     * {@code db:truncate_all}. The default deletes every row of each table with foreign keys honoured by the order
+     * given.
+     */
+    default void truncate(Connection connection, java.util.List<String> tables) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            for (String table : tables) {
+                s.execute("DELETE FROM " + quote(table));
+            }
+        }
+    }
+
     /** Column types for generated migrations. */
     ColumnTypes columnTypes();
 

@@ -161,4 +161,14 @@ public abstract class ServerAdapterTasks implements AdapterTasks {
         }
         return ErrorKind.OTHER;
     }
+
+    /** The database name for an engine tool; a config given only by a jdbc: url can't be handed to one. */
+    protected String databaseForTools() {
+        if (config.jdbcUrl() != null || config.database() == null) {
+            throw new ConfigException("database '" + config.name() + "' (" + config.label()
+                    + ") is configured by a jdbc: url; schema_format: structure needs host, port and database keys"
+                    + " (or a postgres:// or mysql2:// url). Use schema_format: sql instead.");
+        }
+        return config.database();
+    }
 }

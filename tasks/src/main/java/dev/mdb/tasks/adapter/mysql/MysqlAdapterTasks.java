@@ -1,10 +1,19 @@
 package dev.mdb.tasks.adapter.mysql;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
 import dev.mdb.tasks.spi.ServerAdapterTasks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -111,5 +120,83 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
                         Map.entry("json", "JSON"),
                         Map.entry("uuid", "CHAR(36)")),
                 true);
+    }
+
+    @Override
+    public dev.mdb.tasks.schema.SchemaDumper schemaDumper() {
+        return new MysqlSchemaDumper();
+    }
+
+    @Override
+    public ExternalCommand structureDump(Path file) {
+        Path options = optionFile();
+        return new ExternalCommand(
+                List.of(
+                        "mysqldump",
+                        "--defaults-extra-file=" + options,
+                        "--no-data",
+                        "--skip-comments",
+                        "--skip-dump-date",
+                        "--no-tablespaces",
+                        "--routines",
+                        "--result-file=" + file,
+                        databaseForTools()),
+                Map.of(),
+                null,
+                null,
+                options);
+    }
+
+    @Override
+    public ExternalCommand structureLoad(Path file) {
+        Path options = optionFile();
+        return new ExternalCommand(
+                List.of("mysql", "--defaults-extra-file=" + options, databaseForTools()),
+                Map.of(),
+                file,
+                null,
+                options);
+    }
+
+    /** A mode-600 option file with the credentials, so they never appear on argv. */
+    private Path optionFile() {
+        StringBuilder text = new StringBuilder("[client]\n");
+        text.append("host=").append(host()).append('\n');
+        text.append("port=").append(port()).append('\n');
+        if (config().username() != null) {
+            text.append("user=").append(config().username()).append('\n');
+        }
+        if (config().password() != null) {
+            text.append("password=\"")
+                    .append(config().password().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"\n");
+        }
+        if ("disable".equals(sslMode())) {
+            text.append("skip-ssl\n");
+        }
+        try {
+            Path file = Files.createTempFile(
+                    "mdb-mysql-",
+                    ".cnf",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new dev.mdb.tasks.TaskFailedException("can't write a MySQL option file: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void truncate(Connection connection, List<String> tables) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET FOREIGN_KEY_CHECKS = 0");
+            try {
+                for (String table : tables) {
+                    s.execute("TRUNCATE TABLE " + quote(table));
+                }
+            } finally {
+                s.execute("SET FOREIGN_KEY_CHECKS = 1");
+            }
+        }
     }
 }

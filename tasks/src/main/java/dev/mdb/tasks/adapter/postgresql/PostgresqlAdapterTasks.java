@@ -1,10 +1,17 @@
 package dev.mdb.tasks.adapter.postgresql;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
 import dev.mdb.tasks.spi.ServerAdapterTasks;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** PostgreSQL: CREATE/DROP DATABASE through the maintenance database ({@code postgres}, or {@code maintenance_db}). */
@@ -111,5 +118,59 @@ final class PostgresqlAdapterTasks extends ServerAdapterTasks {
                         Map.entry("json", "JSON"),
                         Map.entry("jsonb", "JSONB"),
                         Map.entry("uuid", "UUID")));
+    }
+
+    @Override
+    public dev.mdb.tasks.schema.SchemaDumper schemaDumper() {
+        return new PostgresqlSchemaDumper();
+    }
+
+    @Override
+    public ExternalCommand structureDump(Path file) {
+        List<String> argv = new ArrayList<>(
+                List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "--file", file.toString()));
+        argv.addAll(connectionArgs());
+        argv.add(databaseForTools());
+        return new ExternalCommand(argv, toolEnvironment(), null, null, null);
+    }
+
+    @Override
+    public ExternalCommand structureLoad(Path file) {
+        List<String> argv =
+                new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--file", file.toString()));
+        argv.addAll(connectionArgs());
+        argv.add("--dbname");
+        argv.add(databaseForTools());
+        return new ExternalCommand(argv, toolEnvironment(), null, null, null);
+    }
+
+    private List<String> connectionArgs() {
+        List<String> args = new ArrayList<>(List.of("--host", host(), "--port", Integer.toString(port())));
+        if (config().username() != null) {
+            args.add("--username");
+            args.add(config().username());
+        }
+        return args;
+    }
+
+    /** The password goes in PGPASSWORD, never on argv. */
+    private Map<String, String> toolEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PGCONNECT_TIMEOUT", "10");
+        if (config().password() != null) {
+            env.put("PGPASSWORD", config().password());
+        }
+        return env;
+    }
+
+    @Override
+    public void truncate(Connection connection, List<String> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("TRUNCATE TABLE "
+                    + String.join(", ", tables.stream().map(this::quote).toList()) + " RESTART IDENTITY CASCADE");
+        }
     }
 }

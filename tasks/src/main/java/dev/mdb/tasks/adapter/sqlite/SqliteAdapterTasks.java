@@ -1,6 +1,7 @@
 package dev.mdb.tasks.adapter.sqlite;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.AdapterTasks;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
@@ -149,5 +150,48 @@ final class SqliteAdapterTasks implements AdapterTasks {
                         Map.entry("timestamp", "DATETIME(6)"),
                         Map.entry("json", "JSON"),
                         Map.entry("uuid", "VARCHAR(36)")));
+    }
+
+    @Override
+    public dev.mdb.tasks.schema.SchemaDumper schemaDumper() {
+        return new SqliteSchemaDumper();
+    }
+
+    @Override
+    public ExternalCommand structureDump(Path target) {
+        return new ExternalCommand(
+                List.of("sqlite3", "-batch", "-noheader", requireFile().toString(), ".schema --nosys"),
+                Map.of(),
+                null,
+                target,
+                null);
+    }
+
+    @Override
+    public ExternalCommand structureLoad(Path source) {
+        return new ExternalCommand(
+                List.of("sqlite3", "-batch", "-bail", requireFile().toString()), Map.of(), source, null, null);
+    }
+
+    private Path requireFile() {
+        if (file == null) {
+            throw new dev.mdb.config.ConfigException("database '" + config.name() + "' (" + config.label()
+                    + ") is :memory:; schema_format: structure needs a database file.");
+        }
+        return file;
+    }
+
+    @Override
+    public void truncate(Connection connection, List<String> tables) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+            for (String table : tables) {
+                s.execute("DELETE FROM " + quote(table));
+            }
+            if (dev.mdb.tasks.migrate.SchemaHistory.tableExists(connection, "sqlite_sequence")) {
+                s.execute("DELETE FROM sqlite_sequence");
+            }
+            s.execute("PRAGMA foreign_keys = ON");
+        }
     }
 }

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Times mdb's PostgreSQL schema dump (schema_format: sql, by introspection) against `pg_dump --schema-only` on a
+# generated schema of 1,000 tables, in the same run, and prints medians and the ratio (goal: mdb no slower).
+#
+#   bench/schema-dump-vs-pg_dump.sh            # after: mvn -B -q -o install -DskipTests -DskipITs -pl config,tasks
+#   RUNS=9 TABLES=2000 bench/schema-dump-vs-pg_dump.sh
+#
+# Server: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD if needed. A uniquely named database
+# mdb_bench_<hex> is created and dropped on exit.
+#
+# mdb is timed two ways, both with the JVM flags of the bin/mdb launcher:
+#   cold: a fresh JVM per run (start-up, class loading, connect, dump, write the file) — what `mdb db:schema:dump`
+#         costs; compared with pg_dump's wall clock, which also includes its process start and connection;
+#   warm: in one JVM after warm-up runs (connect + dump), i.e. the dumper itself.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+runs=${RUNS:-5}
+tables=${TABLES:-1000}
+jvm_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
+db="mdb_bench_$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
+work=$(mktemp -d)
+
+cleanup() {
+    psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The tasks module's classes and runtime dependencies; the bench main compiled against them.
+if [ ! -d "$root/tasks/target/classes/dev/mdb/tasks" ]; then
+    echo "build first: mvn -B -q -o install -DskipTests -DskipITs -pl config,tasks" >&2
+    exit 2
+fi
+(cd "$root" && mvn -B -q -o dependency:build-classpath -pl tasks -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+cp="$root/tasks/target/classes:$(cat "$work/cp.txt")"
+javac -d "$work/classes" -cp "$cp" "$root/bench/SchemaDumpBench.java"
+cp="$work/classes:$cp"
+
+echo "server: $(psql -X -At -d postgres -c 'SHOW server_version'), pg_dump: $(pg_dump --version), java: $(java -version 2>&1 | head -1)"
+psql -q -X -d postgres -c "CREATE DATABASE $db"
+start=$(now_ms)
+psql -q -X -d "$db" -v tables="$tables" -f "$root/bench/schema-dump-generate.sql" >/dev/null
+echo "generated $tables tables in $(( $(now_ms) - start )) ms: $(psql -X -At -d "$db" -c "SELECT
+    (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname IN ('app', 'audit') AND c.relkind = 'r') || ' tables, ' ||
+    (SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname IN ('app', 'audit')) || ' indexes, ' ||
+    (SELECT count(*) FROM pg_constraint WHERE contype = 'f') || ' foreign keys, ' ||
+    (SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n
+        ON n.oid = c.relnamespace WHERE n.nspname IN ('app', 'audit') AND c.relkind = 'r' AND a.attnum > 0)
+        || ' columns'")"
+
+# Interleave the tools so that server caches and machine load treat them alike; one untimed run of each first.
+pg_dump --schema-only "$db" >"$work/pg_dump.sql"
+java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql"
+: >"$work/pg_dump.ms"
+: >"$work/mdb.ms"
+for i in $(seq "$runs"); do
+    start=$(now_ms)
+    pg_dump --schema-only "$db" >"$work/pg_dump.sql"
+    echo $(( $(now_ms) - start )) >>"$work/pg_dump.ms"
+    start=$(now_ms)
+    java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql"
+    echo $(( $(now_ms) - start )) >>"$work/mdb.ms"
+done
+java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench warm "$PGHOST" "$PGPORT" "$PGUSER" "$db" 5 "$runs" \
+    | awk '{ print $1 }' >"$work/mdb-warm.ms"
+
+pg=$(median <"$work/pg_dump.ms")
+cold=$(median <"$work/mdb.ms")
+warm=$(median <"$work/mdb-warm.ms")
+echo "output: pg_dump $(wc -c <"$work/pg_dump.sql") bytes, mdb $(wc -c <"$work/mdb.sql") bytes"
+echo "pg_dump --schema-only  runs (ms): $(paste -sd ' ' "$work/pg_dump.ms")  median $pg ms"
+echo "mdb cold JVM           runs (ms): $(paste -sd ' ' "$work/mdb.ms")  median $cold ms"
+echo "mdb warm in-process    runs (ms): $(paste -sd ' ' "$work/mdb-warm.ms")  median $warm ms"
+awk -v pg="$pg" -v cold="$cold" -v warm="$warm" 'BEGIN {
+    printf "ratio mdb/pg_dump: cold %.2f, warm %.2f (below 1.00: mdb is faster)\n", cold / pg, warm / pg }'

@@ -1,0 +1,21 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import java.util.List;
+
+/** db:seed:replant: Truncate tables of each database, then load the seeds. */
+final class SeedReplantTask extends Task {
+    SeedReplantTask() {
+        super("db:seed:replant", "Truncate tables of each database, then load the seeds", false);
+    }
+
+    @Override
+    public void run(Invocation inv, DatabaseConfig named) {
+        List<DatabaseConfig> configs =
+                named != null ? List.of(named) : inv.tasks().select().visible();
+        AbortIfPendingTask.abortIfPending(inv, configs, named);
+        inv.tasks().lifecycle().truncateAll(configs);
+        Seeding.seed(inv, configs);
+    }
+}

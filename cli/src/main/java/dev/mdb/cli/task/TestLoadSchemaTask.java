@@ -1,0 +1,24 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import java.util.List;
+
+/** db:test:load_schema: Recreate the test databases from their schema files. */
+final class TestLoadSchemaTask extends Task {
+    TestLoadSchemaTask() {
+        super("db:test:load_schema", "Recreate the test databases from their schema files", true);
+    }
+
+    @Override
+    public void run(Invocation inv, DatabaseConfig named) {
+        List<DatabaseConfig> configs = TestDatabases.of(inv, named);
+        inv.tasks().checkProtectedEnvironments(configs);
+        configs.forEach(inv.tasks().schemas()::load);
+    }
+
+    @Override
+    public String describeFor(String database) {
+        return "Recreate the %s test database from its schema file".formatted(database);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+import java.util.List;
+
+/** db:test:prepare: Load the schema files into the test databases. */
+final class TestPrepareTask extends Task {
+    TestPrepareTask() {
+        super("db:test:prepare", "Load the schema files into the test databases", true);
+    }
+
+    @Override
+    public void run(Invocation inv, DatabaseConfig named) {
+        List<DatabaseConfig> configs = TestDatabases.of(inv, named);
+        inv.tasks().checkProtectedEnvironments(configs);
+        configs.forEach(inv.tasks().schemas()::load);
+    }
+
+    @Override
+    public String describeFor(String database) {
+        return "Load the schema file into the %s test database".formatted(database);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.mdb.cli.task;
+
+import dev.mdb.cli.Invocation;
+import dev.mdb.config.DatabaseConfig;
+
+/** db:truncate_all: Truncate all tables of each database (keeps the migration history). */
+final class TruncateAllTask extends Task {
+    TruncateAllTask() {
+        super("db:truncate_all", "Truncate all tables of each database (keeps the migration history)", false);
+    }
+
+    @Override
+    public void run(Invocation inv, DatabaseConfig named) {
+        inv.tasks().lifecycle().truncateAll(targets(inv, named));
+    }
+}

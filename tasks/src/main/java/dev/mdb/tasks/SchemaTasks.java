@@ -1,0 +1,184 @@
+package dev.mdb.tasks;
+
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.migrate.InternalMetadata;
+import dev.mdb.tasks.schema.HistoryRows;
+import dev.mdb.tasks.schema.SchemaLoader;
+import dev.mdb.tasks.spi.AdapterTasks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Schema files: where they live, dumping them (sql or structure format) and loading them. */
+public final class SchemaTasks {
+    public static final String SQL = "sql";
+    public static final String STRUCTURE = "structure";
+    private final DatabaseTasks tasks;
+
+    SchemaTasks(DatabaseTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    /** {@code SCHEMA_FORMAT}, else the config's {@code schema_format}, else {@code sql}. */
+    public String format(DatabaseConfig config) {
+        String format = tasks.options().environment().get("SCHEMA_FORMAT");
+        if (format == null || format.isEmpty()) {
+            format = config.string("schema_format");
+        }
+        if (format == null || format.isEmpty()) {
+            return SQL;
+        }
+        String normalized = format.toLowerCase(Locale.ROOT).replaceFirst("^:", "");
+        if (!normalized.equals(SQL) && !normalized.equals(STRUCTURE)) {
+            throw new ConfigException("Invalid schema format '" + format + "' for " + config.label()
+                    + ". mdb supports schema_format: sql (its own dump) and structure (the engine's dump tool).");
+        }
+        return normalized;
+    }
+
+    /** The schema file of {@code config}; empty when {@code schema_dump} disables it. */
+    public Optional<Path> file(DatabaseConfig config) {
+        if (!config.schemaDumpEnabled()) {
+            return Optional.empty();
+        }
+        Path dbDir = tasks.options().projectDir().resolve("db");
+        String override = tasks.options().environment().get("SCHEMA");
+        if (override != null && !override.isEmpty()) {
+            return Optional.of(tasks.options().projectDir().resolve(override).normalize());
+        }
+        Optional<String> named = config.schemaDumpFile();
+        if (named.isPresent()) {
+            Path path = Path.of(named.get());
+            boolean asIs = path.isAbsolute()
+                    || (path.getParent() != null
+                            && tasks.options()
+                                    .projectDir()
+                                    .resolve(path.getParent())
+                                    .normalize()
+                                    .equals(dbDir.normalize()));
+            return Optional.of(asIs ? tasks.options().projectDir().resolve(path).normalize() : dbDir.resolve(path));
+        }
+        String base = format(config).equals(STRUCTURE) ? "structure.sql" : "schema.sql";
+        return Optional.of(dbDir.resolve(tasks.select().isPrimary(config) ? base : config.name() + "_" + base));
+    }
+
+    /** Dumps each config's schema once per file (shards sharing one file write it once); returns files written. */
+    public List<Path> dump(List<DatabaseConfig> configs) {
+        Set<Path> written = new HashSet<>();
+        for (DatabaseConfig config : configs) {
+            Optional<Path> file = file(config);
+            if (file.isPresent() && written.add(file.get())) {
+                dump(config, file.get());
+            }
+        }
+        return List.copyOf(written);
+    }
+
+    private void dump(DatabaseConfig config, Path file) {
+        AdapterTasks adapter = tasks.adapter(config);
+        String format = format(config);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (Connection c = adapter.connect()) {
+                String history = HistoryRows.insertStatement(c, adapter.backslashEscapes());
+                if (format.equals(STRUCTURE)) {
+                    adapter.structureDump(file).run("dump the schema of " + config.label());
+                    Files.writeString(
+                            file,
+                            Files.readString(file, StandardCharsets.UTF_8) + "\n" + history,
+                            StandardCharsets.UTF_8);
+                } else {
+                    String header = "-- Schema of an mdb database (schema_format: sql, adapter: " + config.adapter()
+                            + ").\n-- Written by `mdb db:schema:dump`; change the database with a migration, not here.\n\n";
+                    Files.writeString(file, header + adapter.schemaDumper().dump(c) + history, StandardCharsets.UTF_8);
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "dump the schema of", e);
+        } catch (IOException e) {
+            throw new TaskFailedException("can't write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the schema file into {@code config}'s database after emptying it, then records the environment and the
+     * file's SHA-1. A disabled schema dump loads nothing; a missing file is an error saying how to create it.
+     */
+    public void load(DatabaseConfig config) {
+        Optional<Path> file = file(config);
+        if (file.isEmpty()) {
+            return;
+        }
+        Path path = file.get();
+        if (!Files.exists(path)) {
+            throw new TaskFailedException(tasks.options().projectDir().relativize(path.toAbsolutePath())
+                    + " doesn't exist yet. Run `mdb db:migrate` to create it, then try again. If you do not intend"
+                    + " to use a schema file for " + config.label() + ", set schema_dump: false.");
+        }
+        AdapterTasks adapter = tasks.adapter(config);
+        try {
+            adapter.purge();
+            String sql = Files.readString(path, StandardCharsets.UTF_8);
+            if (format(config).equals(STRUCTURE)) {
+                adapter.structureLoad(path).run("load " + path + " into " + config.label());
+            } else {
+                loadSql(adapter, sql);
+            }
+            recordLoad(adapter, sha1(sql));
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "load " + path + " into", e);
+        } catch (IOException e) {
+            throw new TaskFailedException("can't read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void loadSql(AdapterTasks adapter, String sql) throws SQLException {
+        try (Connection c = adapter.connect()) {
+            boolean transactional = adapter.transactionalDdl();
+            c.setAutoCommit(!transactional);
+            try {
+                SchemaLoader.load(c, sql, adapter.backslashEscapes());
+                if (transactional) {
+                    c.commit();
+                }
+            } catch (SQLException e) {
+                if (transactional) {
+                    c.rollback();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void recordLoad(AdapterTasks adapter, String sha1) throws SQLException {
+        if (!adapter.config().useMetadataTable()) {
+            return;
+        }
+        try (Connection c = adapter.connect()) {
+            InternalMetadata.write(
+                    c, adapter, InternalMetadata.ENVIRONMENT, adapter.config().env());
+            InternalMetadata.write(c, adapter, "schema_sha1", sha1);
+        }
+    }
+
+    static String sha1(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
