@@ -89,6 +89,8 @@ public final class MigrationErrors {
         String joined = message.lines()
                 .map(String::trim)
                 .filter(l -> !l.isEmpty() && !l.startsWith("-"))
+                // Flyway appends product advertising to some messages; it is not part of the cause.
+                .filter(l -> !l.startsWith("Need more flexibility") && !l.contains("red-gate.com"))
                 .collect(Collectors.joining(" "));
         return DatabaseErrors.mask(adapter.config(), joined);
     }
