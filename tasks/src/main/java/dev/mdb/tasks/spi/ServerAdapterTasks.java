@@ -2,13 +2,12 @@ package dev.mdb.tasks.spi;
 
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.internal.ServerTarget;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Shared by client/server engines: host/port defaults, credentials passed as properties (never in the URL), and
@@ -16,13 +15,13 @@ import java.util.regex.Pattern;
  */
 public abstract class ServerAdapterTasks implements AdapterTasks {
     /** {@code jdbc:<engine>://host[:port]}, host possibly a bracketed IPv6 address; user info is skipped. */
-    private static final Pattern JDBC_AUTHORITY =
-            Pattern.compile("jdbc:[a-z0-9]+://(?:[^/@?]*@)?(\\[[^\\]]*\\]|[^:/?,;]+)(?::([0-9]+))?");
-
     private final DatabaseConfig config;
 
-    protected ServerAdapterTasks(DatabaseConfig config) {
-        this.config = config;
+    private final ServerTarget target;
+
+    protected ServerAdapterTasks(ServerTarget target) {
+        this.target = target;
+        this.config = target.config();
         if (config.jdbcUrl() == null
                 && (config.database() == null || config.database().isBlank())) {
             throw new ConfigException("database '" + config.name() + "' (" + config.label()
@@ -35,52 +34,30 @@ public abstract class ServerAdapterTasks implements AdapterTasks {
         return config;
     }
 
-    protected abstract int defaultPort();
-
     /** The JDBC URL for {@code database} on the configured server ({@code null} database: server only). */
-    protected abstract String urlFor(String database);
+    protected String urlFor(String database) {
+        return target.urlFor(database);
+    }
 
     /** The statement creating the configured database. */
     protected abstract String createSql();
 
     protected String host() {
-        String host = config.host();
-        return host == null || host.isBlank() ? "localhost" : host;
+        return target.host();
     }
 
     protected int port() {
-        Integer port = config.port();
-        if (port == null) {
-            return defaultPort();
-        }
-        if (port < 1 || port > 65535) {
-            throw new ConfigException("invalid port " + port + " for database '" + config.name() + "' ("
-                    + config.label() + "). Use a number from 1 to 65535.");
-        }
-        return port;
-    }
-
-    protected String hostForUrl() {
-        String host = host();
-        return host.contains(":") ? "[" + host + "]" : host;
+        return target.port();
     }
 
     @Override
     public String jdbcUrl() {
-        String url = config.jdbcUrl();
-        return url != null ? url : urlFor(config.database());
+        return target.url();
     }
 
     @Override
     public String location() {
-        String url = config.jdbcUrl();
-        if (url != null) {
-            Matcher m = JDBC_AUTHORITY.matcher(url);
-            if (m.lookingAt()) {
-                return m.group(1) + ":" + (m.group(2) != null ? m.group(2) : defaultPort());
-            }
-        }
-        return host() + ":" + port();
+        return target.location();
     }
 
     /**
@@ -98,19 +75,12 @@ public abstract class ServerAdapterTasks implements AdapterTasks {
     }
 
     protected Properties credentials() {
-        Properties props = new Properties();
-        if (config.username() != null) {
-            props.setProperty("user", config.username());
-        }
-        if (config.password() != null) {
-            props.setProperty("password", config.password());
-        }
-        return props;
+        return target.properties();
     }
 
     @Override
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), credentials());
+        return target.connect();
     }
 
     /** A connection to the server's maintenance database, for CREATE/DROP DATABASE. */

@@ -1,6 +1,7 @@
 package dev.mdb.tasks.adapter.mysql;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.internal.MysqlTarget;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
@@ -14,9 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * MySQL and MariaDB through the MariaDB driver: honours {@code encoding} and {@code collation}; DDL is not
@@ -27,38 +26,16 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
     private static final int ER_DB_DROP_EXISTS = 1008;
     private static final int ER_BAD_DB_ERROR = 1049;
     private static final int ER_ACCESS_DENIED = 1045;
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
+
+    private final MysqlTarget target;
 
     MysqlAdapterTasks(DatabaseConfig config) {
-        super(config);
+        this(new MysqlTarget(config));
     }
 
-    @Override
-    protected int defaultPort() {
-        return 3306;
-    }
-
-    @Override
-    protected String urlFor(String database) {
-        return "jdbc:mariadb://" + hostForUrl() + ":" + port() + "/" + (database == null ? "" : database)
-                + "?connectTimeout=10000&sslMode=" + sslMode();
-    }
-
-    /**
-     * Rails' {@code ssl_mode} in the driver's terms. Without one, loopback servers are reached in plain text (as
-     * mysql2's default PREFERRED does when the server has no TLS) and remote servers over TLS.
-     */
-    private String sslMode() {
-        String mode = config().string("ssl_mode");
-        if (mode == null) {
-            return LOOPBACK.contains(host()) ? "disable" : "trust";
-        }
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "disabled", "disable" -> "disable";
-            case "verify_ca", "verify-ca" -> "verify-ca";
-            case "verify_identity", "verify-full" -> "verify-full";
-            default -> "trust";
-        };
+    private MysqlAdapterTasks(MysqlTarget target) {
+        super(target);
+        this.target = target;
     }
 
     @Override
@@ -171,7 +148,7 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
                     .append(config().password().replace("\\", "\\\\").replace("\"", "\\\""))
                     .append("\"\n");
         }
-        if ("disable".equals(sslMode())) {
+        if ("disable".equals(target.sslMode())) {
             text.append("skip-ssl\n");
         }
         try {

@@ -1,6 +1,7 @@
 package dev.mdb.tasks.adapter.postgresql;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.internal.PostgresqlTarget;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
@@ -18,33 +19,7 @@ import java.util.Map;
 final class PostgresqlAdapterTasks extends ServerAdapterTasks {
 
     PostgresqlAdapterTasks(DatabaseConfig config) {
-        super(config);
-    }
-
-    @Override
-    protected int defaultPort() {
-        return 5432;
-    }
-
-    @Override
-    protected String urlFor(String database) {
-        StringBuilder url = new StringBuilder("jdbc:postgresql://")
-                .append(hostForUrl())
-                .append(':')
-                .append(port())
-                .append('/')
-                .append(database == null ? "" : encode(database))
-                .append("?connectTimeout=10&ApplicationName=mdb");
-        String sslmode = config().string("sslmode");
-        if (sslmode != null) {
-            url.append("&sslmode=").append(encode(sslmode));
-        }
-        return url.toString();
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        super(new PostgresqlTarget(config));
     }
 
     @Override

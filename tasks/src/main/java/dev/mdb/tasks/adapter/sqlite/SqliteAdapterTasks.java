@@ -1,6 +1,7 @@
 package dev.mdb.tasks.adapter.sqlite;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.internal.SqliteTarget;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.AdapterTasks;
 import dev.mdb.tasks.spi.ColumnTypes;
@@ -19,26 +20,13 @@ import java.util.Map;
 final class SqliteAdapterTasks implements AdapterTasks {
     private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
     private final DatabaseConfig config;
+    private final SqliteTarget target;
     private final Path file;
 
     SqliteAdapterTasks(DatabaseConfig config, Path projectDir) {
         this.config = config;
-        String database = config.database();
-        if (database == null || database.isBlank()) {
-            throw new dev.mdb.config.ConfigException("database '" + config.name() + "' (" + config.label()
-                    + ") has no 'database:' file. Add e.g. 'database: storage/" + config.env() + ".sqlite3'.");
-        }
-        this.file = isMemory(database)
-                ? null
-                : projectDir.resolve(stripScheme(database)).normalize();
-    }
-
-    private static boolean isMemory(String database) {
-        return database.equals(":memory:") || database.startsWith("file::memory:");
-    }
-
-    private static String stripScheme(String database) {
-        return database.startsWith("file:") ? database.substring("file:".length()) : database;
+        this.target = new SqliteTarget(config, projectDir);
+        this.file = target.file();
     }
 
     @Override
@@ -48,7 +36,7 @@ final class SqliteAdapterTasks implements AdapterTasks {
 
     @Override
     public String jdbcUrl() {
-        return file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file;
+        return target.url();
     }
 
     @Override
@@ -115,7 +103,7 @@ final class SqliteAdapterTasks implements AdapterTasks {
 
     @Override
     public String location() {
-        return file == null ? ":memory:" : file.toString();
+        return target.location();
     }
 
     @Override

@@ -1,0 +1,78 @@
+package dev.mdb.runtime.internal;
+
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.JdbcTarget;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Shared by client/server engines: host and port defaults, credentials as properties. */
+public abstract class ServerTarget implements JdbcTarget {
+    private static final Pattern JDBC_AUTHORITY =
+            Pattern.compile("jdbc:[a-z0-9]+://(?:[^/@?]*@)?(\\[[^\\]]*\\]|[^:/?,;]+)(?::([0-9]+))?");
+    private final DatabaseConfig config;
+
+    protected ServerTarget(DatabaseConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    protected abstract int defaultPort();
+
+    public String host() {
+        String host = config.host();
+        return host == null || host.isBlank() ? "localhost" : host;
+    }
+
+    public int port() {
+        Integer port = config.port();
+        if (port == null) {
+            return defaultPort();
+        }
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("invalid port " + port + " for database '" + config.name() + "' ("
+                    + config.label() + "). Use a number from 1 to 65535.");
+        }
+        return port;
+    }
+
+    protected String hostForUrl() {
+        String host = host();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    @Override
+    public String url() {
+        String url = config.jdbcUrl();
+        return url != null ? url : urlFor(config.database());
+    }
+
+    @Override
+    public String location() {
+        String url = config.jdbcUrl();
+        if (url != null) {
+            Matcher m = JDBC_AUTHORITY.matcher(url);
+            if (m.lookingAt()) {
+                return m.group(1) + ":" + (m.group(2) != null ? m.group(2) : defaultPort());
+            }
+        }
+        return host() + ":" + port();
+    }
+
+    @Override
+    public Properties properties() {
+        Properties props = new Properties();
+        if (config.username() != null) {
+            props.setProperty("user", config.username());
+        }
+        if (config.password() != null) {
+            props.setProperty("password", config.password());
+        }
+        return props;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mdb.runtime.internal;
+
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.JdbcTarget;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** SQLite: a file resolved against the project directory, or {@code :memory:}. */
+public final class SqliteTarget implements JdbcTarget {
+    private final DatabaseConfig config;
+    private final Path file;
+
+    public SqliteTarget(DatabaseConfig config, Path projectDir) {
+        this.config = config;
+        String database = config.database();
+        if (database == null || database.isBlank()) {
+            throw new ConfigException("database '" + config.name() + "' (" + config.label()
+                    + ") has no 'database:' file. Add e.g. 'database: storage/" + config.env() + ".sqlite3'.");
+        }
+        this.file = isMemory(database)
+                ? null
+                : projectDir.resolve(stripScheme(database)).normalize();
+    }
+
+    private static boolean isMemory(String database) {
+        return database.equals(":memory:") || database.startsWith("file::memory:");
+    }
+
+    private static String stripScheme(String database) {
+        return database.startsWith("file:") ? database.substring("file:".length()) : database;
+    }
+
+    @Override
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    @Override
+    public String url() {
+        return file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file;
+    }
+
+    @Override
+    public String urlFor(String database) {
+        return url();
+    }
+
+    @Override
+    public Properties properties() {
+        return new Properties();
+    }
+
+    @Override
+    public String location() {
+        return file == null ? ":memory:" : file.toString();
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+}
