@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Places every entry of one environment in a group, shard and role. Explicit keys win ({@code replica_of},
  * {@code shard_of} with {@code shard}, {@code shard}, {@code role}, {@code replica}); otherwise the Rails guide's
- * names decide: {@code <w>_replica[_<n>]} reads for {@code <w>}, {@code <g>_shard_<s>} writes shard {@code s} of group
- * {@code g}, {@code <g>_shard_<s>_replica[_<n>]} reads it, and any other entry {@code X} is group {@code X}.
+ * names decide: {@code <w>_replica[_<n>]} reads for {@code <w>}, {@code <g>_shard_<s>} writes shard {@code shard_<s>}
+ * of group {@code g} (the Rails guide's {@code primary_shard_one} serves {@code shard_one}), {@code
+ * <g>_shard_<s>_replica[_<n>]} reads it, and any other entry {@code X} is group {@code X}.
  */
 public final class TopologyDeriver {
     /** {@code replica_of: <writer entry>}: same group and shard as that writer; role reading unless {@code role:}. */
@@ -32,7 +33,7 @@ public final class TopologyDeriver {
     public static final String ROLE = "role";
 
     private static final Pattern REPLICA_NAME = Pattern.compile("(.+)_replica(?:_\\d+)?");
-    private static final Pattern SHARD_NAME = Pattern.compile("(.+?)_shard_(.+)");
+    private static final Pattern SHARD_NAME = Pattern.compile("(.+?)_(shard_.+)");
 
     private final Map<String, DatabaseConfig> byName = new LinkedHashMap<>();
     private final Map<String, Placement> placed = new HashMap<>();
@@ -95,7 +96,11 @@ public final class TopologyDeriver {
         }
         Matcher shardName = SHARD_NAME.matcher(name);
         if (shardName.matches()) {
-            return placement(config, shardName.group(1), or(shard, Shard.of(shardName.group(2))), or(role, fallbackRole),
+            return placement(
+                    config,
+                    shardName.group(1),
+                    or(shard, Shard.of(shardName.group(2))),
+                    or(role, fallbackRole),
                     replica);
         }
         return placement(config, name, or(shard, Shard.DEFAULT), or(role, fallbackRole), replica);

@@ -1,0 +1,91 @@
+package dev.mdb.runtime.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.JdbcTarget;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * One HikariCP pool per database.yml entry, created on first use and closed with the owner. Two routes that point
+ * at the same entry share its pool. Pool settings come from the entry: {@code pool} (or {@code max_connections}),
+ * {@code checkout_timeout} (seconds), {@code idle_timeout} (seconds), {@code min_connections}.
+ */
+public final class TargetPools implements AutoCloseable {
+    private final Path projectDir;
+    private final Function<String, DatabaseConfig> configs;
+    private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public TargetPools(Path projectDir, Function<String, DatabaseConfig> configs) {
+        this.projectDir = projectDir;
+        this.configs = configs;
+    }
+
+    /** The pool of entry {@code name}, created on first call. */
+    public HikariDataSource pool(String name) {
+        if (closed) {
+            throw new IllegalStateException("mdb is closed: no pool for '" + name + "'");
+        }
+        return pools.computeIfAbsent(name, n -> create(configs.apply(n)));
+    }
+
+    /** Pools created so far, by entry name (for diagnostics and tests). */
+    public Map<String, HikariDataSource> created() {
+        return Map.copyOf(pools);
+    }
+
+    private HikariDataSource create(DatabaseConfig config) {
+        JdbcTarget target = JdbcTarget.of(config, projectDir);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("mdb-" + config.env() + "-" + config.name());
+        hikari.setJdbcUrl(target.url());
+        hikari.setDataSourceProperties(target.properties());
+        hikari.setMaximumPoolSize(intSetting(config, 5, "pool", "max_connections"));
+        hikari.setMinimumIdle(intSetting(config, 0, "min_connections"));
+        hikari.setConnectionTimeout(seconds(config, "checkout_timeout", 5));
+        hikari.setIdleTimeout(Math.max(10_000, seconds(config, "idle_timeout", 300)));
+        // Fail at first use, not at construction: pools are lazy and a replica may be down at start.
+        hikari.setInitializationFailTimeout(-1);
+        return new HikariDataSource(hikari);
+    }
+
+    private static int intSetting(DatabaseConfig config, int fallback, String... keys) {
+        for (String key : keys) {
+            String value = config.string(key);
+            if (value != null) {
+                try {
+                    return Integer.parseInt(value.trim());
+                } catch (NumberFormatException e) {
+                    throw new ConfigException("invalid " + key + " '" + value + "' for database '" + config.name()
+                            + "' (" + config.label() + "). Use a whole number.");
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static long seconds(DatabaseConfig config, String key, int fallback) {
+        String value = config.string(key);
+        if (value == null) {
+            return fallback * 1000L;
+        }
+        try {
+            return Math.round(Double.parseDouble(value.trim()) * 1000);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("invalid " + key + " '" + value + "' for database '" + config.name() + "' ("
+                    + config.label() + "). Use a number of seconds.");
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pools.values().forEach(HikariDataSource::close);
+        pools.clear();
+    }
+}
