@@ -37,6 +37,15 @@ public interface JdbcTarget {
         return null;
     }
 
+    /**
+     * Puts a physical connection into (or out of) a read-only session, the server-side layer of the write guard.
+     * Runs between transactions.
+     */
+    void readOnlySession(Connection connection, boolean readOnly) throws SQLException;
+
+    /** Whether the engine refused a statement because the session or server is read-only. */
+    boolean isReadOnlyError(SQLException e);
+
     default Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), properties());
     }

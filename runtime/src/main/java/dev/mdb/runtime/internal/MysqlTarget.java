@@ -1,6 +1,9 @@
 package dev.mdb.runtime.internal;
 
 import dev.mdb.config.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,5 +41,21 @@ public final class MysqlTarget extends ServerTarget {
             case "verify_identity", "verify-full" -> "verify-full";
             default -> "trust";
         };
+    }
+
+    @Override
+    public void readOnlySession(Connection connection, boolean readOnly) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET SESSION TRANSACTION " + (readOnly ? "READ ONLY" : "READ WRITE"));
+        }
+    }
+
+    @Override
+    public boolean isReadOnlyError(SQLException e) {
+        // 1792: ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION; 1290/1836: --read-only server.
+        return "25006".equals(e.getSQLState())
+                || e.getErrorCode() == 1792
+                || e.getErrorCode() == 1290
+                || e.getErrorCode() == 1836;
     }
 }

@@ -3,6 +3,9 @@ package dev.mdb.runtime.internal;
 import dev.mdb.config.DatabaseConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /** PostgreSQL through pgjdbc; honours {@code sslmode}. */
 public final class PostgresqlTarget extends ServerTarget {
@@ -33,5 +36,17 @@ public final class PostgresqlTarget extends ServerTarget {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public void readOnlySession(Connection connection, boolean readOnly) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION " + (readOnly ? "READ ONLY" : "READ WRITE"));
+        }
+    }
+
+    @Override
+    public boolean isReadOnlyError(SQLException e) {
+        return "25006".equals(e.getSQLState());
     }
 }

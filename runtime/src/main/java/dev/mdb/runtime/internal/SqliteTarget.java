@@ -4,6 +4,9 @@ import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.runtime.JdbcTarget;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /** SQLite: a file resolved against the project directory, or {@code :memory:}. */
@@ -59,5 +62,18 @@ public final class SqliteTarget implements JdbcTarget {
     @Override
     public Path file() {
         return file;
+    }
+
+    @Override
+    public void readOnlySession(Connection connection, boolean readOnly) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA query_only = " + (readOnly ? "ON" : "OFF"));
+        }
+    }
+
+    @Override
+    public boolean isReadOnlyError(SQLException e) {
+        // SQLITE_READONLY (8): "attempt to write a readonly database", which query_only raises.
+        return e.getErrorCode() == 8 || "25006".equals(e.getSQLState());
     }
 }

@@ -1,0 +1,88 @@
+package dev.mdb.runtime;
+
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.DatabaseConfigurations;
+import dev.mdb.runtime.internal.TargetPools;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The entry point for applications: the topology of one environment of database.yml, its {@link ConnectionRouter},
+ * one {@link RoutingDataSource} per database group, and the pools behind them (one per entry, created lazily, closed
+ * with this handle).
+ *
+ * <pre>{@code
+ * try (Mdb mdb = Mdb.fromDatabaseYml(Path.of("config/database.yml"), "production", System.getenv())) {
+ *     DataSource ds = mdb.dataSource();
+ *     mdb.router().connectedTo(Route.reading()).use(() -> report(ds));
+ * }
+ * }</pre>
+ */
+public final class Mdb implements AutoCloseable {
+    private final Topology topology;
+    private final ConnectionRouter router;
+    private final TargetPools pools;
+    private final Path projectDir;
+    private final Map<String, RoutingDataSource> dataSources = new ConcurrentHashMap<>();
+
+    private Mdb(DatabaseConfigurations configs, String env, Path projectDir) {
+        this.projectDir = projectDir;
+        this.topology = Topology.from(configs, env);
+        this.router = new ConnectionRouter(topology);
+        this.pools = new TargetPools(
+                projectDir,
+                name -> configs.find(env, name)
+                        .orElseThrow(() -> new ConfigException("no database '" + name + "' in environment " + env)));
+    }
+
+    /**
+     * Loads {@code databaseYml} for {@code env}; {@code environment} stands for the process environment (ERB and
+     * {@code DATABASE_URL}). Relative SQLite paths resolve against the project directory: the parent of {@code
+     * config/}, else the file's directory.
+     */
+    public static Mdb fromDatabaseYml(Path databaseYml, String env, Map<String, String> environment) {
+        Path file = databaseYml.toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        Path project = dir != null
+                        && dir.getFileName() != null
+                        && dir.getFileName().toString().equals("config")
+                ? dir.getParent()
+                : dir;
+        return of(DatabaseConfigurations.load(file, env, environment), env, project);
+    }
+
+    /** Uses the process environment. */
+    public static Mdb fromDatabaseYml(Path databaseYml, String env) {
+        return fromDatabaseYml(databaseYml, env, System.getenv());
+    }
+
+    public static Mdb of(DatabaseConfigurations configs, String env, Path projectDir) {
+        return new Mdb(configs, env, projectDir.toAbsolutePath().normalize());
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public ConnectionRouter router() {
+        return router;
+    }
+
+    /** The routing data source of the default group ({@code primary}, else the first). */
+    public RoutingDataSource dataSource() {
+        return dataSource(topology.defaultGroup());
+    }
+
+    /** The routing data source of {@code group}; an unknown group throws {@link UnknownDatabaseGroupException}. */
+    public RoutingDataSource dataSource(String group) {
+        topology.group(group);
+        return dataSources.computeIfAbsent(group, g -> new RoutingDataSource(g, router, pools, projectDir));
+    }
+
+    /** Closes every pool; connections still borrowed are closed by their pool. */
+    @Override
+    public void close() {
+        pools.close();
+    }
+}

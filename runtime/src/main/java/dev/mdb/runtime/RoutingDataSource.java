@@ -1,0 +1,195 @@
+package dev.mdb.runtime;
+
+import dev.mdb.runtime.internal.RoutedConnection;
+import dev.mdb.runtime.internal.TargetPools;
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.StatementClassifier;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} for one database group whose connections follow the {@link ConnectionRouter}. {@link
+ * #getConnection()} returns a lazy logical connection: the physical one is borrowed at first use from the pool of the
+ * entry the current route resolves to (so a read-only flag set before the first statement routes to a replica),
+ * pinned for the whole transaction, and re-chosen between statements outside transactions. When the route prevents
+ * writes, statements are classified before anything is sent ({@link ReadOnlyViolationException}) and the physical
+ * connection is in a read-only session, so a statement the classifier misreads is still refused by the server.
+ * Changing this group's route while a transaction is open on this thread throws {@link
+ * RouteSwitchInTransactionException}.
+ */
+public final class RoutingDataSource implements DataSource {
+    private final String group;
+    private final ConnectionRouter router;
+    private final TargetPools pools;
+    private final Path projectDir;
+    private final Map<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
+    private final Map<String, StatementClassifier> classifiers = new ConcurrentHashMap<>();
+    private final ThreadLocal<int[]> openTransactions = ThreadLocal.withInitial(() -> new int[1]);
+
+    RoutingDataSource(String group, ConnectionRouter router, TargetPools pools, Path projectDir) {
+        this.group = group;
+        this.router = router;
+        this.pools = pools;
+        this.projectDir = projectDir;
+        router.addListener(this::refuseSwitchInTransaction);
+    }
+
+    public String group() {
+        return group;
+    }
+
+    @Override
+    public Connection getConnection() {
+        return RoutedConnection.open(this);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("credentials come from database.yml; use getConnection()");
+    }
+
+    /** What {@link #getConnection()} would use now (the entry shown is the next round-robin choice). */
+    public ResolvedTarget describe() {
+        return resolve(false);
+    }
+
+    /**
+     * The target for the current route. {@code readOnlyTransaction} (a connection marked read-only with autocommit
+     * off) moves a route on the writing role to the shard's reading role when the group has one.
+     */
+    public ResolvedTarget resolve(boolean readOnlyTransaction) {
+        ResolvedRoute route = router.current(group);
+        DatabaseGroup g = router.topology().group(group);
+        Role role = route.role();
+        if (readOnlyTransaction && role.equals(Role.WRITING) && g.has(route.shard(), Role.READING)) {
+            role = Role.READING;
+        }
+        List<String> targets = g.targets(route.shard(), role);
+        String key = route.shard() + "/" + role;
+        int index = Math.floorMod(
+                roundRobin.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement(), targets.size());
+        String entry = targets.get(index);
+        boolean prevented = route.writesPrevented()
+                || readOnlyTransaction
+                || g.replicaOnly(route.shard(), role)
+                || g.config(entry).replica();
+        return new ResolvedTarget(
+                group, route.shard(), role, entry, prevented, target(entry).location());
+    }
+
+    /** The JDBC target of an entry of this group. */
+    public JdbcTarget target(String entry) {
+        return JdbcTarget.of(router.topology().group(group).config(entry), projectDir);
+    }
+
+    /** Borrows a physical connection for {@code target} and puts it in a read-only session when writes are prevented. */
+    public Connection acquire(ResolvedTarget target) throws SQLException {
+        Connection physical = pools.pool(target.entry()).getConnection();
+        if (target.writesPrevented()) {
+            try {
+                target(target.entry()).readOnlySession(physical, true);
+            } catch (SQLException e) {
+                physical.close();
+                throw e;
+            }
+        }
+        return physical;
+    }
+
+    /** Returns a physical connection to its pool, leaving the read-only session first. */
+    public void release(ResolvedTarget target, Connection physical) throws SQLException {
+        try {
+            if (target.writesPrevented() && !physical.isClosed()) {
+                if (!physical.getAutoCommit()) {
+                    physical.rollback();
+                    physical.setAutoCommit(true);
+                }
+                target(target.entry()).readOnlySession(physical, false);
+            }
+        } finally {
+            physical.close();
+        }
+    }
+
+    /** The classifier for an entry's engine (cached). */
+    public StatementClassifier classifier(String entry) {
+        String adapter = router.topology().group(group).config(entry).adapter();
+        return classifiers.computeIfAbsent(
+                adapter == null ? "" : adapter, a -> StatementClassifier.forDialect(Dialect.forAdapter(a)));
+    }
+
+    /** Called by logical connections when a transaction starts or ends on this thread. */
+    public void transactionOpened() {
+        openTransactions.get()[0]++;
+    }
+
+    public void transactionClosed() {
+        int[] open = openTransactions.get();
+        if (open[0] > 0 && --open[0] == 0) {
+            openTransactions.remove();
+        }
+    }
+
+    private void refuseSwitchInTransaction(RouteChange change) {
+        if (change.changes(group) && openTransactions.get()[0] > 0) {
+            ResolvedRoute before = change.before().get(group);
+            ResolvedRoute after = change.after().get(group);
+            throw new RouteSwitchInTransactionException("can't switch database group '" + group + "' from "
+                    + describe(before) + " to " + describe(after) + " while a transaction is open on it: a"
+                    + " transaction stays on one connection. Commit or roll back first, or switch before it begins.");
+        }
+        if (openTransactions.get()[0] == 0) {
+            openTransactions.remove();
+        }
+    }
+
+    private static String describe(ResolvedRoute route) {
+        return route == null ? "?" : route.role() + "/" + route.shard();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        if (iface.isInstance(pools)) {
+            return iface.cast(pools);
+        }
+        throw new SQLException("RoutingDataSource does not wrap " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this) || iface.isInstance(pools);
+    }
+}

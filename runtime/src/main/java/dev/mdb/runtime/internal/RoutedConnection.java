@@ -1,0 +1,213 @@
+package dev.mdb.runtime.internal;
+
+import dev.mdb.runtime.ResolvedTarget;
+import dev.mdb.runtime.RoutingDataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The logical connection handed out by {@link RoutingDataSource}: records settings until a physical connection is
+ * needed, borrows it for the route current at that moment, keeps it for an open transaction, and re-chooses it
+ * between statements otherwise. Statements it creates are guarded by {@link GuardedStatement}.
+ */
+public final class RoutedConnection implements InvocationHandler {
+    private final RoutingDataSource dataSource;
+    private Connection proxy;
+    private Connection physical;
+    private ResolvedTarget target;
+    private boolean autoCommit = true;
+    private boolean readOnly;
+    private Integer isolation;
+    private boolean inTransaction;
+    private boolean closed;
+
+    private RoutedConnection(RoutingDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static Connection open(RoutingDataSource dataSource) {
+        RoutedConnection handler = new RoutedConnection(dataSource);
+        handler.proxy = (Connection) Proxy.newProxyInstance(
+                RoutedConnection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+        return handler.proxy;
+    }
+
+    @Override
+    public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        switch (name) {
+            case "equals":
+                return self == args[0];
+            case "hashCode":
+                return System.identityHashCode(self);
+            case "toString":
+                return "RoutedConnection[" + dataSource.group() + (target == null ? "" : " -> " + target.entry()) + "]";
+            case "isClosed":
+                return closed;
+            case "close":
+                close();
+                return null;
+            case "getAutoCommit":
+                return autoCommit;
+            case "setAutoCommit":
+                setAutoCommit((Boolean) args[0]);
+                return null;
+            case "isReadOnly":
+                return readOnly || (target != null && target.writesPrevented());
+            case "setReadOnly":
+                setReadOnly((Boolean) args[0]);
+                return null;
+            case "commit":
+            case "rollback":
+                if (args == null || args.length == 0) {
+                    endTransaction(name);
+                    return null;
+                }
+                break;
+            case "setTransactionIsolation":
+                isolation = (Integer) args[0];
+                break;
+            case "unwrap":
+                return ((Class<?>) args[0]).isInstance(self) ? self : physical().unwrap((Class<?>) args[0]);
+            case "isWrapperFor":
+                return ((Class<?>) args[0]).isInstance(self) || physical().isWrapperFor((Class<?>) args[0]);
+            default:
+                break;
+        }
+        requireOpen();
+        Connection connection = physical();
+        Object result = call(connection, method, args);
+        if (result instanceof Statement statement) {
+            beginTransactionIfNeeded();
+            String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+            return GuardedStatement.wrap(statement, sql, proxy, target, dataSource);
+        }
+        return result;
+    }
+
+    private static Object call(Connection connection, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(connection, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void requireOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("connection is closed", "08003");
+        }
+    }
+
+    /** The physical connection for the current route: kept inside a transaction, re-chosen outside. */
+    private Connection physical() throws SQLException {
+        requireOpen();
+        if (physical != null && inTransaction) {
+            return physical;
+        }
+        ResolvedTarget wanted = dataSource.resolve(readOnly && !autoCommit);
+        if (physical != null && sameTarget(wanted)) {
+            return physical;
+        }
+        releasePhysical();
+        Connection borrowed = dataSource.acquire(wanted);
+        try {
+            if (isolation != null) {
+                borrowed.setTransactionIsolation(isolation);
+            }
+            borrowed.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            dataSource.release(wanted, borrowed);
+            throw e;
+        }
+        physical = borrowed;
+        target = wanted;
+        return physical;
+    }
+
+    private boolean sameTarget(ResolvedTarget wanted) {
+        return target != null
+                && target.shard().equals(wanted.shard())
+                && target.role().equals(wanted.role())
+                && target.writesPrevented() == wanted.writesPrevented();
+    }
+
+    private void beginTransactionIfNeeded() {
+        if (!autoCommit && !inTransaction) {
+            inTransaction = true;
+            dataSource.transactionOpened();
+        }
+    }
+
+    private void endTransaction(String how) throws SQLException {
+        try {
+            if (physical != null) {
+                if (how.equals("commit")) {
+                    physical.commit();
+                } else {
+                    physical.rollback();
+                }
+            }
+        } finally {
+            markTransactionEnded();
+        }
+    }
+
+    private void markTransactionEnded() {
+        if (inTransaction) {
+            inTransaction = false;
+            dataSource.transactionClosed();
+        }
+    }
+
+    private void setAutoCommit(boolean value) throws SQLException {
+        if (value == autoCommit) {
+            return;
+        }
+        autoCommit = value;
+        if (physical != null) {
+            physical.setAutoCommit(value);
+        }
+        if (value) {
+            markTransactionEnded();
+        }
+    }
+
+    private void setReadOnly(boolean value) throws SQLException {
+        if (inTransaction && value != readOnly) {
+            throw new SQLException("can't change read-only while a transaction is open", "25001");
+        }
+        readOnly = value;
+    }
+
+    private void releasePhysical() throws SQLException {
+        if (physical != null) {
+            Connection p = physical;
+            ResolvedTarget t = target;
+            physical = null;
+            dataSource.release(t, p);
+        }
+    }
+
+    private void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            releasePhysical();
+        } finally {
+            markTransactionEnded();
+        }
+    }
+
+    /** The target of the physical connection, or null before first use. */
+    ResolvedTarget target() {
+        return target;
+    }
+}
