@@ -45,9 +45,13 @@ public record Classification(StatementKind kind, String verb, String detail) {
      * kind WRITE, server-wide)}.
      */
     public String describe() {
-        String what = verb.isEmpty() ? "statement" : verb;
-        String how = detail.isEmpty() ? "" : detail.startsWith("via ") || detail.startsWith("after ") ? " " + detail : ", " + detail;
-        return what + " (statement kind " + kind + how + ")";
+        StringBuilder out = new StringBuilder(verb.isEmpty() ? "statement" : verb);
+        out.append(" (statement kind ").append(kind);
+        if (!detail.isEmpty()) {
+            out.append(detail.startsWith("via ") || detail.startsWith("after ") ? " " : ", ")
+                    .append(detail);
+        }
+        return out.append(')').toString();
     }
 
     /** This classification with another verb. */

@@ -114,9 +114,12 @@ final class FunctionRules {
     }
 
     private static String qualified(Tokens tokens, int nameIndex) {
-        StringBuilder name = new StringBuilder(Token.asciiUpper(tokens.get(nameIndex).text()));
+        StringBuilder name =
+                new StringBuilder(Token.asciiUpper(tokens.get(nameIndex).text()));
         int i = nameIndex;
-        while (tokens.isOperator(i - 1, ".") && tokens.get(i - 2) != null && tokens.get(i - 2).isName()) {
+        while (tokens.isOperator(i - 1, ".")
+                && tokens.get(i - 2) != null
+                && tokens.get(i - 2).isName()) {
             name.insert(0, Token.asciiUpper(tokens.get(i - 2).text()) + ".");
             i -= 2;
         }

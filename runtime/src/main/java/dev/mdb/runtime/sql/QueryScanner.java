@@ -82,15 +82,16 @@ final class QueryScanner {
         return switch (t.word(i)) {
             case "INTO" -> into(t, i, verb);
             case "FOR" -> lockingClause(t, i, verb);
-            case "LOCK" -> t.isSequence(i + 1, "IN", "SHARE", "MODE")
-                    ? new Classification(LOCKING_READ, verb, "via LOCK IN SHARE MODE")
-                    : null;
-            case "NEXT" -> t.isSequence(i + 1, "VALUE", "FOR")
-                    ? new Classification(WRITE, verb, "via NEXT VALUE FOR")
-                    : null;
-            case "NEXTVAL" -> pseudoColumnSequences && t.isOperator(i - 1, ".") && !t.isOperator(i + 1, "(")
-                    ? new Classification(WRITE, verb, "via .NEXTVAL")
-                    : null;
+            case "LOCK" ->
+                t.isSequence(i + 1, "IN", "SHARE", "MODE")
+                        ? new Classification(LOCKING_READ, verb, "via LOCK IN SHARE MODE")
+                        : null;
+            case "NEXT" ->
+                t.isSequence(i + 1, "VALUE", "FOR") ? new Classification(WRITE, verb, "via NEXT VALUE FOR") : null;
+            case "NEXTVAL" ->
+                pseudoColumnSequences && t.isOperator(i - 1, ".") && !t.isOperator(i + 1, "(")
+                        ? new Classification(WRITE, verb, "via .NEXTVAL")
+                        : null;
             default -> null;
         };
     }

@@ -24,6 +24,10 @@ final class SessionRules {
             "READ_ONLY",
             "SUPER_READ_ONLY",
             "QUERY_ONLY");
+    /** Words that may follow {@code BEGIN} when it starts a transaction rather than a procedural block. */
+    private static final Set<String> BEGIN_MODES = Set.of(
+            "WORK", "TRANSACTION", "TRAN", "ISOLATION", "READ", "DEFERRABLE", "DEFERRED", "IMMEDIATE", "EXCLUSIVE");
+
     private static final Set<String> SERVER_WIDE = Set.of("GLOBAL", "PERSIST", "PERSIST_ONLY");
     private static final Set<String> ADMINISTRATIVE_RESETS =
             Set.of("MASTER", "SLAVE", "REPLICA", "QUERY", "PERSIST", "BINARY");
@@ -91,7 +95,9 @@ final class SessionRules {
             }
             String name = token.text();
             if (token.type() == Token.Type.VARIABLE
-                    && (name.startsWith("@@GLOBAL.") || name.startsWith("@@PERSIST.") || name.startsWith("@@PERSIST_ONLY."))) {
+                    && (name.startsWith("@@GLOBAL.")
+                            || name.startsWith("@@PERSIST.")
+                            || name.startsWith("@@PERSIST_ONLY."))) {
                 return new Classification(WRITE, "SET " + name, "server-wide");
             }
             if (t.isSequence(i, "READ", "WRITE")) {
@@ -123,13 +129,19 @@ final class SessionRules {
         return t.isWord(start + 1, "ALL") ? reenablesWrites("DISCARD") : Classification.of(SESSION, "DISCARD");
     }
 
-    /** {@code BEGIN ...} and {@code START ...}. */
+    /**
+     * {@code BEGIN ...} and {@code START ...}. A {@code BEGIN} followed by anything but transaction modes opens a
+     * procedural block (MariaDB {@code BEGIN NOT ATOMIC}, PL/SQL, T-SQL) and is {@link StatementKind#UNKNOWN}.
+     */
     static Classification transactionStart(Tokens t, int start, int to) {
         String verb = t.word(start);
         if (verb.equals("START") && !t.isWord(start + 1, "TRANSACTION")) {
             return new Classification(WRITE, "START", "server administration");
         }
-        if (t.isSequence(start + 1, "NOT", "ATOMIC")) {
+        boolean block = t.get(start + 1) != null
+                && !t.isWordIn(start + 1, BEGIN_MODES)
+                && !t.isSequence(start + 1, "NOT", "DEFERRABLE");
+        if (verb.equals("BEGIN") && block) {
             return new Classification(UNKNOWN, "BEGIN", "compound statement");
         }
         for (int i = start + 1; i < to; i++) {

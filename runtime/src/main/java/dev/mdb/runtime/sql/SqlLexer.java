@@ -11,43 +11,22 @@ import java.util.List;
  */
 final class SqlLexer {
 
-    /** Lexical rules of a dialect. */
-    record Mode(
-            boolean nestedComments,
-            boolean backslashEscapes,
-            boolean mysqlComments,
-            boolean dollarQuotes,
-            boolean doubleQuotedStrings,
-            boolean backtickIdentifiers,
-            boolean bracketIdentifiers,
-            boolean atVariables) {
-
-        static Mode of(Dialect dialect) {
-            return switch (dialect) {
-                case POSTGRESQL -> new Mode(true, false, false, true, false, false, false, false);
-                case MYSQL -> new Mode(false, true, true, false, true, true, false, true);
-                case SQLITE -> new Mode(false, false, false, false, false, true, true, true);
-                case GENERIC -> new Mode(false, false, false, false, false, true, true, true);
-            };
-        }
-    }
-
     private final String sql;
-    private final Mode mode;
+    private final LexMode mode;
     private final List<List<Token>> statements = new ArrayList<>();
     private List<Token> current = new ArrayList<>();
     private int pos;
     private int depth;
     private int executableComments;
 
-    private SqlLexer(String sql, Mode mode) {
+    private SqlLexer(String sql, LexMode mode) {
         this.sql = sql;
         this.mode = mode;
     }
 
     /** The non-empty statements of {@code sql}. */
     static List<List<Token>> statements(String sql, Dialect dialect) {
-        SqlLexer lexer = new SqlLexer(sql, Mode.of(dialect));
+        SqlLexer lexer = new SqlLexer(sql, LexMode.of(dialect));
         lexer.run();
         return lexer.statements;
     }
@@ -75,13 +54,13 @@ final class SqlLexer {
     private boolean special(char c) {
         switch (c) {
             case '-' -> {
-                if (peek(1) != '-' || (mode.mysqlComments && peek(2) > ' ')) {
+                if (peek(1) != '-' || (mode.mysqlComments() && peek(2) > ' ')) {
                     return false;
                 }
                 skipLine();
             }
             case '#' -> {
-                if (!mode.mysqlComments) {
+                if (!mode.mysqlComments()) {
                     return false;
                 }
                 skipLine();
@@ -99,22 +78,22 @@ final class SqlLexer {
                 executableComments--;
                 pos += 2;
             }
-            case '\'' -> add(Token.Type.STRING, quoted('\'', mode.backslashEscapes));
+            case '\'' -> add(Token.Type.STRING, quoted('\'', mode.backslashEscapes()));
             case '"' -> {
-                if (mode.doubleQuotedStrings) {
-                    add(Token.Type.STRING, quoted('"', mode.backslashEscapes));
+                if (mode.doubleQuotedStrings()) {
+                    add(Token.Type.STRING, quoted('"', mode.backslashEscapes()));
                 } else {
                     add(Token.Type.QUOTED_IDENTIFIER, quoted('"', false));
                 }
             }
             case '`' -> {
-                if (!mode.backtickIdentifiers) {
+                if (!mode.backtickIdentifiers()) {
                     return false;
                 }
                 add(Token.Type.QUOTED_IDENTIFIER, quoted('`', false));
             }
             case '[' -> {
-                if (!mode.bracketIdentifiers) {
+                if (!mode.bracketIdentifiers()) {
                     return false;
                 }
                 add(Token.Type.QUOTED_IDENTIFIER, bracketed());
@@ -123,7 +102,7 @@ final class SqlLexer {
                 return dollar();
             }
             case '@' -> {
-                if (!mode.atVariables) {
+                if (!mode.atVariables()) {
                     return false;
                 }
                 variable();
@@ -156,7 +135,7 @@ final class SqlLexer {
 
     private void word() {
         String text = take(SqlLexer::isIdentifierPart);
-        if (mode.dollarQuotes && (text.equals("E") || text.equals("e")) && peek(0) == '\'') {
+        if (mode.dollarQuotes() && (text.equals("E") || text.equals("e")) && peek(0) == '\'') {
             add(Token.Type.STRING, quoted('\'', true)); // PostgreSQL E'...' escape string
         } else {
             add(Token.Type.WORD, Token.asciiUpper(text));
@@ -170,7 +149,7 @@ final class SqlLexer {
     }
 
     private void blockComment() {
-        if (mode.mysqlComments && (peek(2) == '!' || (peek(2) == 'M' && peek(3) == '!'))) {
+        if (mode.mysqlComments() && (peek(2) == '!' || (peek(2) == 'M' && peek(3) == '!'))) {
             // MySQL/MariaDB executable comment: its content is SQL the server runs, so lex it.
             pos += peek(2) == '!' ? 3 : 4;
             take(SqlLexer::isDigit);
@@ -185,7 +164,7 @@ final class SqlLexer {
                 if (--level == 0) {
                     return;
                 }
-            } else if (mode.nestedComments && peek(0) == '/' && peek(1) == '*') {
+            } else if (mode.nestedComments() && peek(0) == '/' && peek(1) == '*') {
                 pos += 2;
                 level++;
             } else {
@@ -228,12 +207,12 @@ final class SqlLexer {
     /** {@code $1} parameters, PostgreSQL dollar quotes, SQLite {@code $name} parameters; false for a lone {@code $}. */
     private boolean dollar() {
         char next = peek(1);
-        if (isDigit(next) || (!mode.dollarQuotes && isIdentifierPart(next))) {
+        if (isDigit(next) || (!mode.dollarQuotes() && isIdentifierPart(next))) {
             pos++;
             add(Token.Type.PARAMETER, "$" + take(SqlLexer::isIdentifierPart));
             return true;
         }
-        if (!mode.dollarQuotes) {
+        if (!mode.dollarQuotes()) {
             return false;
         }
         int end = pos + 1;
@@ -265,7 +244,7 @@ final class SqlLexer {
         }
         char c = peek(0);
         if (c == '\'' || c == '"' || c == '`') {
-            name.append(quoted(c, c != '`' && mode.backslashEscapes));
+            name.append(quoted(c, c != '`' && mode.backslashEscapes()));
         } else {
             name.append(take(ch -> isIdentifierPart(ch) || ch == '.'));
         }

@@ -15,22 +15,57 @@ final class StatementAnalyzer {
 
     private static final int MAX_NESTING = 32;
     private static final Set<String> DDL_VERBS = Set.of(
-            "CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "COMMENT", "GRANT", "REVOKE", "SECURITY", "REASSIGN",
-            "IMPORT", "INSTALL", "UNINSTALL");
+            "CREATE",
+            "ALTER",
+            "DROP",
+            "TRUNCATE",
+            "RENAME",
+            "COMMENT",
+            "GRANT",
+            "REVOKE",
+            "SECURITY",
+            "REASSIGN",
+            "IMPORT",
+            "INSTALL",
+            "UNINSTALL");
     private static final Set<String> WRITE_VERBS = Set.of(
-            "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "UPSERT", "LOCK", "VACUUM", "ANALYZE", "ANALYSE",
-            "REINDEX", "CLUSTER", "REFRESH", "LISTEN", "NOTIFY", "LOAD", "CHECKPOINT", "OPTIMIZE", "REPAIR", "FLUSH",
-            "KILL", "PURGE", "CHANGE", "STOP", "SHUTDOWN", "RESTART", "ATTACH", "BINLOG", "CACHE");
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "MERGE",
+            "REPLACE",
+            "UPSERT",
+            "LOCK",
+            "VACUUM",
+            "ANALYZE",
+            "ANALYSE",
+            "REINDEX",
+            "CLUSTER",
+            "REFRESH",
+            "LISTEN",
+            "NOTIFY",
+            "LOAD",
+            "CHECKPOINT",
+            "OPTIMIZE",
+            "REPAIR",
+            "FLUSH",
+            "KILL",
+            "PURGE",
+            "CHANGE",
+            "STOP",
+            "SHUTDOWN",
+            "RESTART",
+            "ATTACH",
+            "BINLOG",
+            "CACHE");
     private static final Set<String> SESSION_VERBS =
             Set.of("USE", "FETCH", "MOVE", "CLOSE", "DEALLOCATE", "UNLISTEN", "DETACH", "UNLOCK");
     private static final Set<String> TRANSACTION_VERBS =
             Set.of("COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ABORT", "XA");
     private static final Set<String> READ_VERBS = Set.of("SHOW", "HELP", "CHECKSUM");
     private static final Set<String> QUERY_VERBS = Set.of("SELECT", "VALUES", "TABLE");
-    private static final Set<String> WITH_MAIN_VERBS =
+    static final Set<String> WITH_MAIN_VERBS =
             Set.of("SELECT", "VALUES", "TABLE", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE");
-    private static final Set<String> EXPLAIN_FLAGS = Set.of("VERBOSE", "EXTENDED", "PARTITIONS");
-    private static final Set<String> ANALYZE = Set.of("ANALYZE", "ANALYSE");
 
     private final Dialect dialect;
     private final QueryScanner scanner;
@@ -66,21 +101,23 @@ final class StatementAnalyzer {
         return switch (verb) {
             case "" -> new Classification(UNKNOWN, "", "unrecognised statement");
             case "WITH" -> with(t, start, to, nesting);
-            case "EXPLAIN", "DESCRIBE", "DESC" -> explain(t, start, to, nesting);
+            case "EXPLAIN", "DESCRIBE", "DESC" -> ExplainRule.explain(this, dialect, t, start, to, nesting);
             case "PRAGMA" -> SessionRules.pragma(t, start, to);
             case "BEGIN", "START" -> SessionRules.transactionStart(t, start, to);
-            case "PREPARE" -> Classification.of(t.isWord(start + 1, "TRANSACTION") ? TRANSACTION_CONTROL : SESSION, verb);
-            case "SET" -> Classification.mostSevere(
-                    SessionRules.set(t, start, to), scanner.scan(t, start, to, verb, nesting));
+            case "PREPARE" ->
+                Classification.of(t.isWord(start + 1, "TRANSACTION") ? TRANSACTION_CONTROL : SESSION, verb);
+            case "SET" ->
+                Classification.mostSevere(SessionRules.set(t, start, to), scanner.scan(t, start, to, verb, nesting));
             case "RESET" -> SessionRules.reset(t, start, dialect);
             case "DISCARD" -> SessionRules.discard(t, start);
-            case "DECLARE" -> Classification.mostSevere(
-                    Classification.of(SESSION, verb), scanner.scan(t, start, to, verb, nesting));
+            case "DECLARE" ->
+                Classification.mostSevere(Classification.of(SESSION, verb), scanner.scan(t, start, to, verb, nesting));
             case "COPY" -> copy(t, start, to, nesting);
             case "CALL" -> call(t, start, to, nesting);
-            case "DO" -> dialect == Dialect.MYSQL
-                    ? scanner.scan(t, start, to, verb, nesting)
-                    : new Classification(UNKNOWN, verb, "anonymous code block");
+            case "DO" ->
+                dialect == Dialect.MYSQL
+                        ? scanner.scan(t, start, to, verb, nesting)
+                        : new Classification(UNKNOWN, verb, "anonymous code block");
             case "EXEC", "EXECUTE" -> new Classification(UNKNOWN, verb, "runs a prepared statement or procedure");
             default -> byVerb(verb);
         };
@@ -147,73 +184,6 @@ final class StatementAnalyzer {
         return t.isWord(i + 1, "AS") || (t.isOperator(i + 1, "(") && t.isWord(t.closing(i + 1) + 1, "AS"));
     }
 
-    /**
-     * {@code EXPLAIN}, MySQL's synonyms {@code DESCRIBE} and {@code DESC}: {@link StatementKind#READ} unless the
-     * statement is executed ({@code ANALYZE} in either syntax), then the kind of the explained statement. SQLite's
-     * {@code EXPLAIN} never executes.
-     */
-    private Classification explain(Tokens t, int start, int to, int nesting) {
-        String verb = t.word(start);
-        if (dialect == Dialect.SQLITE) {
-            return Classification.of(READ, verb);
-        }
-        int i = start + 1;
-        boolean analyze = false;
-        boolean intoVariable = false;
-        if (t.isOperator(i, "(") && !t.isWordIn(t.skipOpenParentheses(i, to), WITH_MAIN_VERBS)) {
-            analyze = analyzeOption(t, i);
-            i = t.closing(i) + 1;
-        }
-        while (i < to) {
-            if (t.isWordIn(i, ANALYZE)) {
-                analyze = true;
-                i++;
-            } else if (t.isWordIn(i, EXPLAIN_FLAGS)) {
-                i++;
-            } else if (t.isSequence(i, "QUERY", "PLAN")) {
-                i += 2;
-            } else if (t.isWord(i, "FORMAT")) {
-                i += t.isOperator(i + 1, "=") ? 3 : 2;
-            } else if (t.isWord(i, "INTO") && t.get(i + 1) != null && t.get(i + 1).type() == Token.Type.VARIABLE) {
-                intoVariable = true;
-                i += 2;
-            } else {
-                break;
-            }
-        }
-        Classification result = Classification.of(READ, verb);
-        if (analyze) {
-            Classification explained = statement(t, i, to, nesting + 1);
-            if (explained != null) {
-                result = explained.via("via EXPLAIN ANALYZE");
-            }
-        }
-        return intoVariable
-                ? Classification.mostSevere(result, new Classification(SESSION, verb, "via INTO @variable"))
-                : result;
-    }
-
-    /** Whether a PostgreSQL option list {@code (ANALYZE, ...)} turns {@code ANALYZE} on. */
-    private static boolean analyzeOption(Tokens t, int open) {
-        int close = t.closing(open);
-        int depth = t.depth(open) + 1;
-        boolean on = false;
-        for (int i = open + 1; i < close; i++) {
-            boolean optionStart = i == open + 1 || t.isOperator(i - 1, ",");
-            if (t.depth(i) == depth && optionStart && t.isWordIn(i, ANALYZE)) {
-                Token value = t.get(i + 1);
-                boolean bare = value == null || value.isOperator(",") || value.isOperator(")");
-                on |= bare || !isFalsy(value);
-            }
-        }
-        return on;
-    }
-
-    private static boolean isFalsy(Token value) {
-        String text = Token.asciiUpper(value.text());
-        return text.equals("FALSE") || text.equals("OFF") || text.equals("NO") || text.equals("0");
-    }
-
     /** {@code COPY ... FROM} writes; {@code COPY ... TO STDOUT} reads; {@code TO 'file'} and {@code TO PROGRAM} write. */
     private Classification copy(Tokens t, int start, int to, int nesting) {
         int base = t.depth(start);
@@ -227,7 +197,10 @@ final class StatementAnalyzer {
             if (t.isWord(i, "TO")) {
                 Classification direction = t.isWord(i + 1, "STDOUT")
                         ? Classification.of(READ, "COPY")
-                        : new Classification(WRITE, "COPY", t.isWord(i + 1, "PROGRAM") ? "via COPY TO PROGRAM" : "via COPY TO a server file");
+                        : new Classification(
+                                WRITE,
+                                "COPY",
+                                t.isWord(i + 1, "PROGRAM") ? "via COPY TO PROGRAM" : "via COPY TO a server file");
                 return Classification.mostSevere(direction, scanner.scan(t, start, to, "COPY", nesting));
             }
         }
@@ -248,7 +221,8 @@ final class StatementAnalyzer {
             }
             i += 2;
         }
-        if (!bare.isEmpty() && (readOnlyProcedures.contains(bare) || readOnlyProcedures.contains(qualified.toString()))) {
+        if (!bare.isEmpty()
+                && (readOnlyProcedures.contains(bare) || readOnlyProcedures.contains(qualified.toString()))) {
             return Classification.mostSevere(
                     new Classification(READ, "CALL", "read-only procedure"), scanner.scan(t, i, to, "CALL", nesting));
         }
