@@ -41,7 +41,14 @@ public interface JdbcTarget {
      * Puts a physical connection into (or out of) a read-only session, the server-side layer of the write guard.
      * Runs between transactions.
      */
-    void readOnlySession(Connection connection, boolean readOnly) throws SQLException;
+    default void readOnlySession(Connection connection, boolean readOnly) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(readOnlySessionSql(readOnly));
+        }
+    }
+
+    /** The statement that switches a session to read-only (or back). */
+    String readOnlySessionSql(boolean readOnly);
 
     /** Whether the engine refused a statement because the session or server is read-only. */
     boolean isReadOnlyError(SQLException e);

@@ -94,7 +94,7 @@ public final class RoutingDataSource implements DataSource {
     /** Borrows a physical connection for {@code target} and puts it in a read-only session when writes are prevented. */
     public Connection acquire(ResolvedTarget target) throws SQLException {
         Connection physical = pools.pool(target.entry()).getConnection();
-        if (target.writesPrevented()) {
+        if (togglesSession(target)) {
             try {
                 target(target.entry()).readOnlySession(physical, true);
             } catch (SQLException e) {
@@ -108,7 +108,7 @@ public final class RoutingDataSource implements DataSource {
     /** Returns a physical connection to its pool, leaving the read-only session first. */
     public void release(ResolvedTarget target, Connection physical) throws SQLException {
         try {
-            if (target.writesPrevented() && !physical.isClosed()) {
+            if (togglesSession(target) && !physical.isClosed()) {
                 if (!physical.getAutoCommit()) {
                     physical.rollback();
                     physical.setAutoCommit(true);
@@ -118,6 +118,12 @@ public final class RoutingDataSource implements DataSource {
         } finally {
             physical.close();
         }
+    }
+
+    /** Replica pools are read-only from connection init; other entries switch the session per borrow. */
+    private boolean togglesSession(ResolvedTarget target) {
+        return target.writesPrevented()
+                && !router.topology().group(group).config(target.entry()).replica();
     }
 
     /** The classifier for an entry's engine (cached). */

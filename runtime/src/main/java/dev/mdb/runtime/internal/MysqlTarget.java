@@ -1,9 +1,7 @@
 package dev.mdb.runtime.internal;
 
 import dev.mdb.config.DatabaseConfig;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
 
@@ -44,10 +42,8 @@ public final class MysqlTarget extends ServerTarget {
     }
 
     @Override
-    public void readOnlySession(Connection connection, boolean readOnly) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET SESSION TRANSACTION " + (readOnly ? "READ ONLY" : "READ WRITE"));
-        }
+    public String readOnlySessionSql(boolean readOnly) {
+        return "SET SESSION TRANSACTION " + (readOnly ? "READ ONLY" : "READ WRITE");
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.mdb.runtime.internal;
 import dev.mdb.config.DatabaseConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** PostgreSQL through pgjdbc; honours {@code sslmode}. */
 public final class PostgresqlTarget extends ServerTarget {
@@ -39,10 +37,8 @@ public final class PostgresqlTarget extends ServerTarget {
     }
 
     @Override
-    public void readOnlySession(Connection connection, boolean readOnly) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION " + (readOnly ? "READ ONLY" : "READ WRITE"));
-        }
+    public String readOnlySessionSql(boolean readOnly) {
+        return "SET SESSION CHARACTERISTICS AS TRANSACTION " + (readOnly ? "READ ONLY" : "READ WRITE");
     }
 
     @Override

@@ -4,9 +4,7 @@ import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.runtime.JdbcTarget;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 
 /** SQLite: a file resolved against the project directory, or {@code :memory:}. */
@@ -65,10 +63,8 @@ public final class SqliteTarget implements JdbcTarget {
     }
 
     @Override
-    public void readOnlySession(Connection connection, boolean readOnly) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA query_only = " + (readOnly ? "ON" : "OFF"));
-        }
+    public String readOnlySessionSql(boolean readOnly) {
+        return "PRAGMA query_only = " + (readOnly ? "ON" : "OFF");
     }
 
     @Override

@@ -49,6 +49,10 @@ public final class TargetPools implements AutoCloseable {
         hikari.setMinimumIdle(intSetting(config, 0, "min_connections"));
         hikari.setConnectionTimeout(seconds(config, "checkout_timeout", 5));
         hikari.setIdleTimeout(Math.max(10_000, seconds(config, "idle_timeout", 300)));
+        if (config.replica()) {
+            // A replica entry is read-only for its whole life: set once per physical connection, not per borrow.
+            hikari.setConnectionInitSql(target.readOnlySessionSql(true));
+        }
         // Fail at first use, not at construction: pools are lazy and a replica may be down at start.
         hikari.setInitializationFailTimeout(-1);
         return new HikariDataSource(hikari);
