@@ -33,6 +33,7 @@ public final class RoutingDataSource implements DataSource {
     private final Path projectDir;
     private final Map<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
     private final Map<String, StatementClassifier> classifiers = new ConcurrentHashMap<>();
+    private final Map<String, JdbcTarget> targets = new ConcurrentHashMap<>();
     private final ThreadLocal<int[]> openTransactions = ThreadLocal.withInitial(() -> new int[1]);
 
     RoutingDataSource(String group, ConnectionRouter router, TargetPools pools, Path projectDir) {
@@ -88,7 +89,8 @@ public final class RoutingDataSource implements DataSource {
 
     /** The JDBC target of an entry of this group. */
     public JdbcTarget target(String entry) {
-        return JdbcTarget.of(router.topology().group(group).config(entry), projectDir);
+        return targets.computeIfAbsent(
+                entry, e -> JdbcTarget.of(router.topology().group(group).config(e), projectDir));
     }
 
     /** Borrows a physical connection for {@code target} and puts it in a read-only session when writes are prevented. */
