@@ -38,11 +38,14 @@ if [ ! -d "$root/tasks/target/classes/dev/mdb/tasks" ]; then
 fi
 (cd "$root" && mvn -B -q -o dependency:build-classpath -pl tasks -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$work/cp.txt" >/dev/null)
-cp="$root/tasks/target/classes:$(cat "$work/cp.txt")"
+# A copy of the classes, so that a concurrent build in the checkout cannot change them mid-run.
+cp -r "$root/tasks/target/classes" "$work/tasks-classes"
+cp="$work/tasks-classes:$(cat "$work/cp.txt")"
 javac -d "$work/classes" -cp "$cp" "$root/bench/SchemaDumpBench.java"
 cp="$work/classes:$cp"
 
 echo "server: $(psql -X -At -d postgres -c 'SHOW server_version'), pg_dump: $(pg_dump --version), java: $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) CPUs, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql -q -X -d postgres -c "CREATE DATABASE $db"
 start=$(now_ms)
 psql -q -X -d "$db" -v tables="$tables" -f "$root/bench/schema-dump-generate.sql" >/dev/null
@@ -61,12 +64,14 @@ pg_dump --schema-only "$db" >"$work/pg_dump.sql"
 java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql"
 : >"$work/pg_dump.ms"
 : >"$work/mdb.ms"
+: >"$work/mdb.phases"
 for i in $(seq "$runs"); do
     start=$(now_ms)
     pg_dump --schema-only "$db" >"$work/pg_dump.sql"
     echo $(( $(now_ms) - start )) >>"$work/pg_dump.ms"
     start=$(now_ms)
-    java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql"
+    java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql" \
+        "$work/mdb.phases"
     echo $(( $(now_ms) - start )) >>"$work/mdb.ms"
 done
 java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench warm "$PGHOST" "$PGPORT" "$PGUSER" "$db" 5 "$runs" \
@@ -78,6 +83,9 @@ warm=$(median <"$work/mdb-warm.ms")
 echo "output: pg_dump $(wc -c <"$work/pg_dump.sql") bytes, mdb $(wc -c <"$work/mdb.sql") bytes"
 echo "pg_dump --schema-only  runs (ms): $(paste -sd ' ' "$work/pg_dump.ms")  median $pg ms"
 echo "mdb cold JVM           runs (ms): $(paste -sd ' ' "$work/mdb.ms")  median $cold ms"
+echo "  of which (medians): JVM start + setup $(awk '{ print $1 }' "$work/mdb.phases" | median) ms," \
+    "connect $(awk '{ print $2 }' "$work/mdb.phases" | median) ms, dump $(awk '{ print $3 }' "$work/mdb.phases" | median) ms"
 echo "mdb warm in-process    runs (ms): $(paste -sd ' ' "$work/mdb-warm.ms")  median $warm ms"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews both tools)"
 awk -v pg="$pg" -v cold="$cold" -v warm="$warm" 'BEGIN {
     printf "ratio mdb/pg_dump: cold %.2f, warm %.2f (below 1.00: mdb is faster)\n", cold / pg, warm / pg }'

@@ -3,6 +3,9 @@ package dev.mdb.cli;
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MdbException;
+import dev.mdb.runtime.UnknownDatabaseGroupException;
+import dev.mdb.runtime.UnknownRoleException;
+import dev.mdb.runtime.UnknownShardException;
 import dev.mdb.tasks.DatabaseUnavailableException;
 import dev.mdb.tasks.InvalidArgumentException;
 import java.io.PrintWriter;
@@ -27,7 +30,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
         if (e instanceof InvalidArgumentException || e instanceof ParameterException) {
             return ExitCode.USAGE;
         }
-        if (e instanceof ConfigException) {
+        if (e instanceof ConfigException
+                || e instanceof UnknownDatabaseGroupException
+                || e instanceof UnknownRoleException
+                || e instanceof UnknownShardException) {
             return ExitCode.CONFIG;
         }
         if (e instanceof DatabaseUnavailableException) {

@@ -106,7 +106,7 @@ public final class Invocation {
         }
         tasks().schemas()
                 .dump(configs.stream()
-                        .filter(c -> !"false".equals(c.string("dump_schema_after_migration")))
+                        .filter(dev.mdb.tasks.SchemaTasks::dumpsAfterMigration)
                         .toList());
     }
 

@@ -37,6 +37,7 @@ public final class LifecycleTasks {
         List<DatabaseConfig> migrated = results.stream()
                 .filter(p -> p.migrated() > 0)
                 .map(Prepared::config)
+                .filter(SchemaTasks::dumpsAfterMigration)
                 .toList();
         if (dumpAfter) {
             tasks.schemas().dump(migrated);
@@ -65,7 +66,8 @@ public final class LifecycleTasks {
         State state = state(adapter);
         if (state.tables().isEmpty() && !state.hasHistory()) {
             if (tasks.schemas().file(config).filter(Files::exists).isPresent()) {
-                tasks.schemas().load(config);
+                // Never purge here: the emptiness check sees only tables of the current schema.
+                tasks.schemas().loadWithoutPurge(config);
                 loaded = true;
             }
         } else if (!state.hasHistory()) {

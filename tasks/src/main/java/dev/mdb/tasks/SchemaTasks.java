@@ -8,8 +8,10 @@ import dev.mdb.tasks.schema.SchemaLoader;
 import dev.mdb.tasks.spi.AdapterTasks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -46,6 +48,11 @@ public final class SchemaTasks {
                     + ". mdb supports schema_format: sql (its own dump) and structure (the engine's dump tool).");
         }
         return normalized;
+    }
+
+    /** Whether {@code config} is re-dumped after migrations: not when it says {@code dump_schema_after_migration: false}. */
+    public static boolean dumpsAfterMigration(DatabaseConfig config) {
+        return !"false".equals(config.string("dump_schema_after_migration"));
     }
 
     /** The schema file of {@code config}; empty when {@code schema_dump} disables it. */
@@ -92,18 +99,18 @@ public final class SchemaTasks {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (Connection c = adapter.connect()) {
-                String history = HistoryRows.insertStatement(c, adapter.backslashEscapes());
+                String history = format.equals(STRUCTURE)
+                        ? HistoryRows.insertStatement(c, adapter.backslashEscapes(), schemaQualifier(c, adapter))
+                        : HistoryRows.insertStatement(c, adapter.backslashEscapes());
+                String text;
                 if (format.equals(STRUCTURE)) {
-                    adapter.structureDump(file).run("dump the schema of " + config.label());
-                    Files.writeString(
-                            file,
-                            Files.readString(file, StandardCharsets.UTF_8) + "\n" + history,
-                            StandardCharsets.UTF_8);
+                    text = structureDump(adapter, file) + "\n" + history;
                 } else {
                     String header = "-- Schema of an mdb database (schema_format: sql, adapter: " + config.adapter()
                             + ").\n-- Written by `mdb db:schema:dump`; change the database with a migration, not here.\n\n";
-                    Files.writeString(file, header + adapter.schemaDumper().dump(c) + history, StandardCharsets.UTF_8);
+                    text = header + adapter.schemaDumper().dump(c) + history;
                 }
+                replace(file, text);
             }
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "dump the schema of", e);
@@ -113,10 +120,76 @@ public final class SchemaTasks {
     }
 
     /**
+     * Runs the engine's dump tool into a temporary file beside {@code file} and returns what it wrote: a tool that
+     * fails half-way (mysqldump opens its result file before connecting) must not truncate the previous schema file.
+     */
+    private static String structureDump(AdapterTasks adapter, Path file) throws IOException {
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            adapter.structureDump(temporary)
+                    .run("dump the schema of " + adapter.config().label());
+            return Files.readString(temporary, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Writes {@code text} to a new file beside {@code file} (with the usual permissions, unlike a temporary file's
+     * 600), then moves it over {@code file}, so a failure never leaves a half-written schema file.
+     */
+    private static void replace(Path file, String text) throws IOException {
+        Path temporary =
+                file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * The schema the history INSERT appended to a native dump names, or null. A native dump may leave the session
+     * without a search path (pg_dump ends its preamble with an empty {@code search_path}), so where the driver
+     * reports a schema inside the database (PostgreSQL's {@code public}) the table is qualified with it. Engines
+     * whose schema is the database itself (MySQL/MariaDB) or that have none (SQLite) stay unqualified, so the file
+     * loads into a database of any name.
+     */
+    private static String schemaQualifier(Connection c, AdapterTasks adapter) throws SQLException {
+        String schema;
+        try {
+            schema = c.getSchema();
+        } catch (SQLException | AbstractMethodError e) {
+            return null;
+        }
+        if (schema == null || schema.isEmpty() || schema.equals(c.getCatalog())) {
+            return null;
+        }
+        return adapter.quote(schema);
+    }
+
+    /**
      * Loads the schema file into {@code config}'s database after emptying it, then records the environment and the
      * file's SHA-1. A disabled schema dump loads nothing; a missing file is an error saying how to create it.
      */
     public void load(DatabaseConfig config) {
+        load(config, true);
+    }
+
+    /**
+     * Loads the schema file into a database believed empty without emptying it first (db:prepare): whatever the
+     * database does hold is never dropped, so an object the emptiness check missed makes the load fail instead.
+     */
+    public void loadWithoutPurge(DatabaseConfig config) {
+        load(config, false);
+    }
+
+    private void load(DatabaseConfig config, boolean purgeFirst) {
         Optional<Path> file = file(config);
         if (file.isEmpty()) {
             return;
@@ -129,7 +202,9 @@ public final class SchemaTasks {
         }
         AdapterTasks adapter = tasks.adapter(config);
         try {
-            adapter.purge();
+            if (purgeFirst) {
+                adapter.purge();
+            }
             String sql = Files.readString(path, StandardCharsets.UTF_8);
             if (format(config).equals(STRUCTURE)) {
                 adapter.structureLoad(path).run("load " + path + " into " + config.label());

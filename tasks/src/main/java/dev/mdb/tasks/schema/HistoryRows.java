@@ -22,6 +22,14 @@ public final class HistoryRows {
 
     /** The INSERT statement (with a leading comment), or an empty string when nothing was applied. */
     public static String insertStatement(Connection c, boolean backslashEscapes) throws SQLException {
+        return insertStatement(c, backslashEscapes, null);
+    }
+
+    /**
+     * The INSERT statement into the history table qualified with {@code schema} (an already quoted identifier), or
+     * unqualified when it is null.
+     */
+    public static String insertStatement(Connection c, boolean backslashEscapes, String schema) throws SQLException {
         List<Row> rows = read(c);
         if (rows.isEmpty()) {
             return "";
@@ -29,6 +37,7 @@ public final class HistoryRows {
         StringBuilder sql = new StringBuilder(
                         "-- Applied migrations: a database loaded from this file is up to them.\n")
                 .append("INSERT INTO ")
+                .append(schema == null ? "" : schema + ".")
                 .append(SchemaHistory.TABLE)
                 .append(" (installed_rank, version, description, type, script, checksum, installed_by,"
                         + " execution_time, success) VALUES\n");

@@ -140,6 +140,9 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
         StringBuilder text = new StringBuilder("[client]\n");
         text.append("host=").append(host()).append('\n');
         text.append("port=").append(port()).append('\n');
+        // As the JDBC driver does: without it the client takes host=localhost to mean the local Unix socket and
+        // ignores the port, reaching whatever server listens there instead of the configured one.
+        text.append("protocol=TCP\n");
         if (config().username() != null) {
             text.append("user=").append(config().username()).append('\n');
         }

@@ -1,6 +1,5 @@
 package dev.mdb.tasks.adapter.postgresql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -19,31 +18,40 @@ final class PgIndexes {
             boolean backsConstraint,
             boolean clustered,
             String comment,
-            String bareName) {}
+            String bareName,
+            boolean excluded) {}
 
     /** Constraint-backed indexes come from a hash join (pg_constraint has no index on conindid). */
-    private static final String SQL = PgCatalog.RELATIONS
-            + ", backing AS (SELECT DISTINCT conindid FROM pg_constraint WHERE contype IN ('p', 'u', 'x'))"
-            + " SELECT r.qname, " + PgCatalog.qualified("r.nspname", "ic.relname") + ","
-            + " CASE WHEN b.conindid IS NULL THEN pg_get_indexdef(i.indexrelid) END, b.conindid IS NOT NULL,"
-            + " i.indisclustered, " + PgCatalog.description("pg_class", "i.indexrelid") + ", quote_ident(ic.relname)"
-            + " FROM pg_index i JOIN rel r ON r.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid"
-            + " LEFT JOIN backing b ON b.conindid = i.indexrelid"
-            + " WHERE r.relkind = 'r' ORDER BY r.nspname, r.relname, ic.relname";
+    private static final String SQL = PgCatalog.RELATIONS + """
+            , backing AS (SELECT DISTINCT conindid FROM pg_constraint WHERE contype IN ('p', 'u', 'x'))
+            SELECT r.qname, quote_ident(r.nspname) || '.' || quote_ident(ic.relname),
+                   CASE WHEN b.conindid IS NULL THEN pg_get_indexdef(i.indexrelid) END, b.conindid IS NOT NULL,
+                   i.indisclustered,
+                   (SELECT ds.description FROM pg_description ds WHERE ds.objoid = i.indexrelid
+                    AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0),
+                   quote_ident(ic.relname), r.relname
+            FROM pg_index i JOIN rel r ON r.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
+            LEFT JOIN backing b ON b.conindid = i.indexrelid
+            WHERE r.relkind = 'r'
+            ORDER BY r.nspname, r.relname, ic.relname
+            """;
 
-    static void dump(Connection connection, PgScript out) throws SQLException {
-        List<Index> indexes = PgCatalog.list(
-                connection,
-                SQL,
-                rs -> new Index(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getBoolean(4),
-                        rs.getBoolean(5),
-                        rs.getString(6),
-                        rs.getString(7)));
+    static final List<String> QUERIES = List.of(SQL);
+
+    static void dump(PgBatch batch, PgScript out) throws SQLException {
+        List<Index> indexes = batch.next(rs -> new Index(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getBoolean(4),
+                rs.getBoolean(5),
+                rs.getString(6),
+                rs.getString(7),
+                PgCatalog.excluded(rs.getString(8))));
         for (Index index : indexes) {
+            if (index.excluded()) {
+                continue;
+            }
             if (!index.backsConstraint()) {
                 out.statement(index.definition());
             }

@@ -1,6 +1,5 @@
 package dev.mdb.tasks.adapter.postgresql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,20 +21,25 @@ final class PgSchemas {
 
     private record Extension(long oid, String name, String schema, List<Long> requires) {}
 
-    private static final String SCHEMAS_SQL = "WITH " + PgCatalog.NAMESPACES
-            + " SELECT ns.nspname, quote_ident(ns.nspname), "
-            + PgCatalog.description("pg_namespace", "ns.oid") + " FROM ns"
-            + " ORDER BY ns.nspname";
+    private static final String SCHEMAS_SQL = "WITH " + PgCatalog.NAMESPACES + """
+            SELECT ns.nspname, quote_ident(ns.nspname),
+                   (SELECT ds.description FROM pg_description ds WHERE ds.objoid = ns.oid
+                    AND ds.classoid = 'pg_namespace'::regclass AND ds.objsubid = 0)
+            FROM ns ORDER BY ns.nspname
+            """;
 
-    private static final String EXTENSIONS_SQL = "SELECT e.oid, quote_ident(e.extname), quote_ident(n.nspname),"
-            + " ARRAY(SELECT d.refobjid FROM pg_depend d WHERE d.classid = 'pg_extension'::regclass"
-            + " AND d.objid = e.oid AND d.refclassid = 'pg_extension'::regclass ORDER BY d.refobjid)"
-            + " FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
-            + " WHERE e.extname <> 'plpgsql' ORDER BY e.extname";
+    private static final String EXTENSIONS_SQL = """
+            SELECT e.oid, quote_ident(e.extname), quote_ident(n.nspname),
+                   ARRAY(SELECT d.refobjid FROM pg_depend d WHERE d.classid = 'pg_extension'::regclass
+                         AND d.objid = e.oid AND d.refclassid = 'pg_extension'::regclass ORDER BY d.refobjid)
+            FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE e.extname <> 'plpgsql' ORDER BY e.extname
+            """;
 
-    static void dump(Connection connection, PgScript out) throws SQLException {
-        List<Schema> schemas = PgCatalog.list(
-                connection, SCHEMAS_SQL, rs -> new Schema(rs.getString(1), rs.getString(2), rs.getString(3)));
+    static final List<String> QUERIES = List.of(SCHEMAS_SQL, EXTENSIONS_SQL);
+
+    static void dump(PgBatch batch, PgScript out) throws SQLException {
+        List<Schema> schemas = batch.next(rs -> new Schema(rs.getString(1), rs.getString(2), rs.getString(3)));
         for (Schema schema : schemas) {
             if (schema.name().equals("public")) {
                 if (schema.comment() != null && !schema.comment().equals(PUBLIC_COMMENT)) {
@@ -46,7 +50,7 @@ final class PgSchemas {
             out.statement("CREATE SCHEMA " + schema.quoted());
             out.comment("SCHEMA", schema.quoted(), PgCatalog.literalOrNull(schema.comment()));
         }
-        List<Extension> extensions = PgCatalog.list(connection, EXTENSIONS_SQL, rs -> {
+        List<Extension> extensions = batch.next(rs -> {
             List<Long> requires = new ArrayList<>();
             for (Object o : (Object[]) rs.getArray(4).getArray()) {
                 requires.add(((Number) o).longValue());

@@ -1,14 +1,16 @@
 package dev.mdb.tasks.adapter.postgresql;
 
-import dev.mdb.tasks.schema.SchemaDumper;
-import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Sequences other than identity columns' (those are part of the column): {@code CREATE SEQUENCE} with its parameters
- * but never its current value (the dump must not change as rows are inserted), and {@code ALTER SEQUENCE … OWNED BY}
- * once the tables exist, which is how a {@code serial} column round-trips.
+ * Every sequence, in one query: standalone ones become {@code CREATE SEQUENCE} with their parameters but never their
+ * current value (the dump must not change as rows are inserted), plus {@code ALTER SEQUENCE … OWNED BY} once the tables
+ * exist (how a {@code serial} column round-trips); identity columns' sequences are handed to their column.
  */
 final class PgSequences {
     private record Sequence(
@@ -19,50 +21,78 @@ final class PgSequences {
             String ownerTable,
             String ownedBy) {}
 
-    private static final String SQL = PgCatalog.RELATIONS
-            + " SELECT r.qname, c.relpersistence = 'u', format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
-            + " s.seqmin, s.seqmax, s.seqcache, s.seqcycle, "
-            + PgCatalog.description("pg_class", "r.oid") + ", o.relname, o.owned_by"
-            + " FROM rel r JOIN pg_class c ON c.oid = r.oid JOIN pg_sequence s ON s.seqrelid = r.oid"
-            + " LEFT JOIN LATERAL (SELECT t.relname, " + PgCatalog.qualified("tn.nspname", "t.relname")
-            + " || '.' || quote_ident(a.attname) AS owned_by FROM pg_depend dep JOIN pg_class t ON t.oid = dep.refobjid"
-            + " JOIN pg_namespace tn ON tn.oid = t.relnamespace"
-            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = dep.refobjsubid"
-            + " WHERE dep.classid = 'pg_class'::regclass AND dep.objid = r.oid"
-            + " AND dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'a' AND dep.refobjsubid > 0"
-            + " ORDER BY 1, 2 LIMIT 1) o ON true"
-            + " WHERE r.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend i"
-            + " WHERE i.classid = 'pg_class'::regclass AND i.objid = r.oid AND i.deptype = 'i')"
-            + " ORDER BY r.nspname, r.relname";
+    /** An identity column's sequence: its name when not the one PostgreSQL would choose, and its parameters. */
+    record Identity(String nonDefaultName, SequenceOptions options) {}
+
+    private record Column(long relid, int attnum) {}
+
+    private static final String SQL = PgCatalog.RELATIONS + """
+            SELECT r.qname, c.relpersistence = 'u', format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
+                   s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   (SELECT ds.description FROM pg_description ds WHERE ds.objoid = r.oid
+                    AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0),
+                   dep.deptype, dep.refobjid, dep.refobjsubid, t.relname,
+                   quote_ident(tn.nspname) || '.' || quote_ident(t.relname) || '.' || quote_ident(ta.attname),
+                   r.relname = t.relname || '_' || ta.attname || '_seq' AND c.relnamespace = t.relnamespace
+            FROM rel r JOIN pg_class c ON c.oid = r.oid JOIN pg_sequence s ON s.seqrelid = r.oid
+            LEFT JOIN pg_depend dep ON dep.classid = 'pg_class'::regclass AND dep.objid = r.oid
+                 AND dep.refclassid = 'pg_class'::regclass AND dep.refobjsubid > 0 AND dep.deptype IN ('a', 'i')
+            LEFT JOIN pg_class t ON t.oid = dep.refobjid
+            LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
+            LEFT JOIN pg_attribute ta ON ta.attrelid = dep.refobjid AND ta.attnum = dep.refobjsubid
+            WHERE r.relkind = 'S'
+            ORDER BY r.nspname, r.relname
+            """;
 
     private final List<Sequence> sequences;
+    private final Map<Column, Identity> identities;
 
-    private PgSequences(List<Sequence> sequences) {
+    private PgSequences(List<Sequence> sequences, Map<Column, Identity> identities) {
         this.sequences = sequences;
+        this.identities = identities;
     }
 
-    static PgSequences read(Connection connection) throws SQLException {
-        List<Sequence> all = PgCatalog.list(
-                connection,
-                SQL,
-                rs -> new Sequence(
+    static final List<String> QUERIES = List.of(SQL);
+
+    static PgSequences read(PgBatch batch) throws SQLException {
+        List<Sequence> sequences = new ArrayList<>();
+        Map<Column, Identity> identities = new HashMap<>();
+        batch.next(rs -> {
+            SequenceOptions options = options(rs, 3);
+            if ("i".equals(rs.getString(11))) {
+                identities.put(
+                        new Column(rs.getLong(12), rs.getInt(13)),
+                        new Identity(rs.getBoolean(16) ? null : rs.getString(1), options));
+            } else if (!PgCatalog.excluded(rs.getString(14))) {
+                // (A sequence owned by an excluded table, mdb's metadata, is left out with its table.)
+                sequences.add(new Sequence(
                         rs.getString(1),
                         rs.getBoolean(2),
-                        new SequenceOptions(
-                                rs.getString(3),
-                                rs.getLong(4),
-                                rs.getLong(5),
-                                rs.getLong(6),
-                                rs.getLong(7),
-                                rs.getLong(8),
-                                rs.getBoolean(9)),
+                        options,
                         rs.getString(10),
-                        rs.getString(11),
-                        rs.getString(12)));
-        // A sequence owned by an excluded table (mdb's metadata) is left out with its table.
-        return new PgSequences(all.stream()
-                .filter(s -> s.ownerTable() == null || !SchemaDumper.EXCLUDED_TABLES.contains(s.ownerTable()))
-                .toList());
+                        rs.getString(14),
+                        rs.getString(15)));
+            }
+            return Boolean.TRUE;
+        });
+        return new PgSequences(sequences, identities);
+    }
+
+    /** Sequence parameters from {@code format_type(seqtypid)} at {@code first} and the six columns after it. */
+    static SequenceOptions options(ResultSet rs, int first) throws SQLException {
+        return new SequenceOptions(
+                rs.getString(first),
+                rs.getLong(first + 1),
+                rs.getLong(first + 2),
+                rs.getLong(first + 3),
+                rs.getLong(first + 4),
+                rs.getLong(first + 5),
+                rs.getBoolean(first + 6));
+    }
+
+    /** The identity sequence of column {@code attnum} of relation {@code relid}, or {@code null}. */
+    Identity identityOf(long relid, int attnum) {
+        return identities.get(new Column(relid, attnum));
     }
 
     void dumpCreate(PgScript out) {

@@ -1,7 +1,6 @@
 package dev.mdb.tasks.adapter.postgresql;
 
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,19 +22,27 @@ final class PgTables {
         }
     }
 
-    private static final String TABLES_SQL = PgCatalog.RELATIONS
-            + " SELECT r.oid, r.qname, c.relpersistence = 'u', c.reloptions, tc.reloptions, "
-            + PgCatalog.description("pg_class", "r.oid")
-            + " FROM rel r JOIN pg_class c ON c.oid = r.oid LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid"
-            + " WHERE r.relkind = 'r' ORDER BY r.nspname, r.relname";
+    private static final String TABLES_SQL = PgCatalog.RELATIONS + """
+            SELECT r.oid, r.qname, c.relpersistence = 'u', c.reloptions, tc.reloptions,
+                   (SELECT ds.description FROM pg_description ds WHERE ds.objoid = r.oid
+                    AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0),
+                   r.relname
+            FROM rel r JOIN pg_class c ON c.oid = r.oid LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
+            WHERE r.relkind = 'r'
+            ORDER BY r.nspname, r.relname
+            """;
 
-    private static final String CONSTRAINTS_SQL = PgCatalog.RELATIONS
-            + " SELECT co.conrelid, quote_ident(co.conname), co.contype, pg_get_constraintdef(co.oid),"
-            + " co.convalidated, " + PgCatalog.description("pg_constraint", "co.oid")
-            + " FROM pg_constraint co JOIN rel r ON r.oid = co.conrelid"
-            + " WHERE r.relkind = 'r' AND co.contype IN ('p', 'u', 'x', 'c', 'f')"
-            + " ORDER BY r.nspname, r.relname, CASE co.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 WHEN 'x' THEN 2"
-            + " WHEN 'c' THEN 3 ELSE 4 END, co.conname";
+    /** Primary key, unique, exclusion, check and foreign key constraints: by table, kind, then name. */
+    private static final String CONSTRAINTS_SQL = PgCatalog.RELATIONS + """
+            SELECT co.conrelid, quote_ident(co.conname), co.contype, pg_get_constraintdef(co.oid), co.convalidated,
+                   (SELECT ds.description FROM pg_description ds WHERE ds.objoid = co.oid
+                    AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0)
+            FROM pg_constraint co JOIN rel r ON r.oid = co.conrelid
+            WHERE r.relkind = 'r' AND co.contype IN ('p', 'u', 'x', 'c', 'f')
+            ORDER BY r.nspname, r.relname,
+                     CASE co.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 WHEN 'x' THEN 2 WHEN 'c' THEN 3 ELSE 4 END,
+                     co.conname
+            """;
 
     private final List<Table> tables;
     private final Map<Long, List<PgColumn>> columns;
@@ -47,21 +54,27 @@ final class PgTables {
         this.constraints = constraints;
     }
 
-    static PgTables read(Connection connection, int serverMajorVersion) throws SQLException {
-        List<Table> tables = PgCatalog.list(connection, TABLES_SQL, rs -> {
-            List<String> options = PgCatalog.options(rs.getArray(4), "");
-            options.addAll(PgCatalog.options(rs.getArray(5), "toast."));
-            return new Table(rs.getLong(1), rs.getString(2), rs.getBoolean(3), options, rs.getString(6));
+    /** Tables, constraints, then columns (of tables and views). */
+    static List<String> queries(int serverMajorVersion) {
+        return List.of(TABLES_SQL, CONSTRAINTS_SQL, PgColumn.sql(serverMajorVersion));
+    }
+
+    static PgTables read(PgBatch batch, PgSequences sequences) throws SQLException {
+        List<Table> tables = new ArrayList<>();
+        batch.next(rs -> {
+            if (!PgCatalog.excluded(rs.getString(7))) {
+                List<String> options = PgCatalog.options(rs.getArray(4), "");
+                options.addAll(PgCatalog.options(rs.getArray(5), "toast."));
+                tables.add(new Table(rs.getLong(1), rs.getString(2), rs.getBoolean(3), options, rs.getString(6)));
+            }
+            return Boolean.TRUE;
         });
         Map<Long, List<Constraint>> constraints = new HashMap<>();
-        PgCatalog.list(
-                connection,
-                CONSTRAINTS_SQL,
-                rs -> constraints
-                        .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new Constraint(
-                                rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6))));
-        return new PgTables(tables, PgColumn.read(connection, serverMajorVersion), constraints);
+        batch.next(rs -> constraints
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new Constraint(
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6))));
+        return new PgTables(tables, PgColumn.read(batch, sequences), constraints);
     }
 
     /** The columns of a table or view (for views: their defaults and comments). */
@@ -97,7 +110,9 @@ final class PgTables {
     }
 
     private static void requireIdentityOfColumnType(Table table, PgColumn column) {
-        SequenceOptions options = column.identityOptions();
+        SequenceOptions options = column.identitySequence() == null
+                ? null
+                : column.identitySequence().options();
         if (options != null && !column.type().equals(options.type())) {
             throw new UnsupportedSchemaObjectException(
                     "identity column",
@@ -107,7 +122,7 @@ final class PgTables {
     }
 
     /** The per-column options PostgreSQL documents; another key would be a server's own, which mdb can't judge. */
-    static void requireKnownOptions(String column, List<String> options) {
+    private static void requireKnownOptions(String column, List<String> options) {
         for (String option : options) {
             if (!option.startsWith("n_distinct=") && !option.startsWith("n_distinct_inherited=")) {
                 throw new UnsupportedSchemaObjectException(

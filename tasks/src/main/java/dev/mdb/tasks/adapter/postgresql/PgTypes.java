@@ -1,6 +1,5 @@
 package dev.mdb.tasks.adapter.postgresql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +10,21 @@ final class PgTypes {
 
     private record EnumType(String name, List<String> labels, String comment) {}
 
-    private static final String ENUMS_SQL = "WITH " + PgCatalog.NAMESPACES + " SELECT "
-            + PgCatalog.qualified("ns.nspname", "t.typname")
-            + ", ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder),"
-            + " " + PgCatalog.description("pg_type", "t.oid") + " FROM pg_type t JOIN ns ON ns.oid = t.typnamespace"
-            + " WHERE t.typtype = 'e' AND " + PgCatalog.notMember("pg_type", "t.oid")
-            + " ORDER BY ns.nspname, t.typname";
+    private static final String ENUMS_SQL = "WITH " + PgCatalog.NAMESPACES + """
+            SELECT quote_ident(ns.nspname) || '.' || quote_ident(t.typname),
+                   ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder),
+                   (SELECT ds.description FROM pg_description ds WHERE ds.objoid = t.oid
+                    AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0)
+            FROM pg_type t JOIN ns ON ns.oid = t.typnamespace
+            WHERE t.typtype = 'e'
+              AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_type'::regclass AND ext.objid = t.oid)
+            ORDER BY ns.nspname, t.typname
+            """;
 
-    static void dump(Connection connection, PgScript out) throws SQLException {
-        List<EnumType> enums = PgCatalog.list(connection, ENUMS_SQL, rs -> {
+    static final List<String> QUERIES = List.of(ENUMS_SQL);
+
+    static void dump(PgBatch batch, PgScript out) throws SQLException {
+        List<EnumType> enums = batch.next(rs -> {
             List<String> labels = new ArrayList<>();
             for (Object label : (Object[]) rs.getArray(2).getArray()) {
                 labels.add((String) label);

@@ -1,7 +1,6 @@
 package dev.mdb.tasks.adapter.postgresql;
 
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,40 +16,38 @@ final class PgViews {
 
     private record View(long oid, String name, String definition, List<String> options, String comment) {}
 
-    private static final String VIEWS_SQL = PgCatalog.RELATIONS
-            + " SELECT r.oid, r.qname, pg_get_viewdef(r.oid), c.reloptions, "
-            + PgCatalog.description("pg_class", "r.oid")
-            + " FROM rel r JOIN pg_class c ON c.oid = r.oid"
-            + " WHERE r.relkind = 'v' ORDER BY r.nspname, r.relname";
+    private static final String VIEWS_SQL = PgCatalog.RELATIONS + """
+            SELECT r.oid, r.qname, pg_get_viewdef(r.oid), c.reloptions,
+                   (SELECT ds.description FROM pg_description ds WHERE ds.objoid = r.oid
+                    AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0)
+            FROM rel r JOIN pg_class c ON c.oid = r.oid
+            WHERE r.relkind = 'v'
+            ORDER BY r.nspname, r.relname
+            """;
 
     /** Which dumped view selects from which other dumped view (through its {@code _RETURN} rule). */
-    private static final String DEPENDENCIES_SQL = PgCatalog.RELATIONS
-            + " SELECT DISTINCT w.ev_class, dep.refobjid FROM pg_rewrite w"
-            + " JOIN rel v ON v.oid = w.ev_class AND v.relkind = 'v'"
-            + " JOIN pg_depend dep ON dep.classid = 'pg_rewrite'::regclass AND dep.objid = w.oid"
-            + " AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid <> w.ev_class"
-            + " JOIN rel u ON u.oid = dep.refobjid AND u.relkind = 'v'";
+    private static final String DEPENDENCIES_SQL = PgCatalog.RELATIONS + """
+            SELECT DISTINCT w.ev_class, dep.refobjid
+            FROM pg_rewrite w
+            JOIN rel v ON v.oid = w.ev_class AND v.relkind = 'v'
+            JOIN pg_depend dep ON dep.classid = 'pg_rewrite'::regclass AND dep.objid = w.oid
+                 AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid <> w.ev_class
+            JOIN rel u ON u.oid = dep.refobjid AND u.relkind = 'v'
+            """;
 
-    static void dump(Connection connection, PgScript out, PgTables tables) throws SQLException {
-        List<View> views = PgCatalog.list(
-                connection,
-                VIEWS_SQL,
-                rs -> new View(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        stripSemicolon(rs.getString(3)),
-                        PgCatalog.options(rs.getArray(4), ""),
-                        rs.getString(5)));
-        if (views.isEmpty()) {
-            return;
-        }
+    static final List<String> QUERIES = List.of(VIEWS_SQL, DEPENDENCIES_SQL);
+
+    static void dump(PgBatch batch, PgScript out, PgTables tables) throws SQLException {
+        List<View> views = batch.next(rs -> new View(
+                rs.getLong(1),
+                rs.getString(2),
+                stripSemicolon(rs.getString(3)),
+                PgCatalog.options(rs.getArray(4), ""),
+                rs.getString(5)));
         Map<Long, List<Long>> dependencies = new HashMap<>();
-        PgCatalog.list(
-                connection,
-                DEPENDENCIES_SQL,
-                rs -> dependencies
-                        .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(rs.getLong(2)));
+        batch.next(rs -> dependencies
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(rs.getLong(2)));
         for (View view : DependencyOrder.sort(views, View::oid, dependencies)) {
             String with = view.options().isEmpty() ? "" : " WITH (" + String.join(", ", view.options()) + ")";
             out.statement("CREATE VIEW " + view.name() + with + " AS\n" + view.definition());

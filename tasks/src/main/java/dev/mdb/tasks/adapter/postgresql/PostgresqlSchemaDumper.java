@@ -5,22 +5,32 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * PostgreSQL's deterministic schema dump by catalog introspection, without pg_dump: one set-based query per object
  * kind for the whole database, names always schema-qualified, everything ordered by name (or by dependency, then name),
- * no owners, privileges, tablespaces, OIDs or sequence values.
+ * never by OID.
  *
- * <p>Written, in this order: schemas; extensions ({@code CREATE EXTENSION IF NOT EXISTS}, their objects left to the
- * extension); enum types; sequences; tables with columns (defaults, identity, generated, collation, compression), primary
- * key, unique, exclusion and check constraints, comments, column statistics/storage; sequence ownership (serial);
- * indexes and {@code CLUSTER ON}; foreign keys and {@code NOT VALID} checks; views, views they use first.
+ * <p>Written, in this order: schemas (not {@code public}) and their comments; extensions ({@code CREATE EXTENSION IF
+ * NOT EXISTS … WITH SCHEMA …}, required ones first, not plpgsql; their member objects are left to the extension); enum
+ * types; sequences; tables with columns (type, collation, compression, default, identity with non-default sequence
+ * options, generated, NOT NULL), primary key, unique, exclusion and check constraints, storage parameters, comments,
+ * column statistics targets, storage and {@code n_distinct} options; sequence ownership ({@code serial}); indexes and
+ * {@code CLUSTER ON}; foreign keys and {@code NOT VALID} checks; views (options, column defaults, comments), each after
+ * the views it uses.
  *
- * <p>Refused with {@link dev.mdb.tasks.schema.UnsupportedSchemaObjectException} (see {@link PgUnsupported}): functions
- * and procedures, triggers, rules, policies and row-level security, materialized views, partitioned, inherited, typed
- * and foreign tables, domains and composite/range/base types, user collations, operators, text search objects,
- * statistics objects, casts, event triggers, publications, foreign servers, non-default replica identity or table access
- * method, per-column options.
+ * <p>Refused with {@link dev.mdb.tasks.schema.UnsupportedSchemaObjectException} naming the object (see {@link
+ * PgUnsupported}): functions, procedures and aggregates, triggers, rules, policies and row-level security, materialized
+ * views, partitioned, partition, inheritance-child, typed and foreign tables, columns of composite types, domains and
+ * composite/range/base types, user collations, operators and operator classes, text search objects, conversions,
+ * statistics objects, casts, languages, access methods, transforms, event triggers, publications, foreign-data wrappers
+ * and servers, a non-default replica identity or table access method, column options other than {@code n_distinct}.
+ *
+ * <p>Left out on purpose, as for any environment-specific state: owners, privileges, tablespaces, sequence values,
+ * extension versions, security labels, the database's own comment, and column options whose key starts {@code pg_}
+ * (kept by the server itself; pg_dump leaves them out too).
  */
 final class PostgresqlSchemaDumper implements SchemaDumper {
 
@@ -47,20 +57,29 @@ final class PostgresqlSchemaDumper implements SchemaDumper {
      * does not depend on the caller's path and loads under any.
      */
     private static String dumpQualified(Connection connection) throws SQLException {
-        PgUnsupported.check(connection);
-        int version = connection.getMetaData().getDatabaseMajorVersion();
-        PgScript out = new PgScript();
-        PgSchemas.dump(connection, out);
-        PgTypes.dump(connection, out);
-        PgSequences sequences = PgSequences.read(connection);
-        sequences.dumpCreate(out);
-        PgTables tables = PgTables.read(connection, version);
-        tables.dumpCreate(out);
-        sequences.dumpOwnedBy(out);
-        PgIndexes.dump(connection, out);
-        tables.dumpDeferredConstraints(out);
-        PgViews.dump(connection, out, tables);
-        return out.text();
+        List<String> queries = new ArrayList<>();
+        queries.addAll(PgUnsupported.QUERIES);
+        queries.addAll(PgSchemas.QUERIES);
+        queries.addAll(PgTypes.QUERIES);
+        queries.addAll(PgSequences.QUERIES);
+        queries.addAll(PgTables.queries(connection.getMetaData().getDatabaseMajorVersion()));
+        queries.addAll(PgIndexes.QUERIES);
+        queries.addAll(PgViews.QUERIES);
+        try (PgBatch batch = new PgBatch(connection, queries)) { // read in the order of the list above
+            PgUnsupported.check(batch);
+            PgScript out = new PgScript();
+            PgSchemas.dump(batch, out);
+            PgTypes.dump(batch, out);
+            PgSequences sequences = PgSequences.read(batch);
+            sequences.dumpCreate(out);
+            PgTables tables = PgTables.read(batch, sequences);
+            tables.dumpCreate(out);
+            sequences.dumpOwnedBy(out);
+            PgIndexes.dump(batch, out);
+            tables.dumpDeferredConstraints(out);
+            PgViews.dump(batch, out, tables);
+            return out.text();
+        }
     }
 
     /** Sets the session's {@code search_path} and returns the previous one. */

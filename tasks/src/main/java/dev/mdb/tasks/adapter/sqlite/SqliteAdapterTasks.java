@@ -176,7 +176,13 @@ final class SqliteAdapterTasks implements AdapterTasks {
             for (String table : tables) {
                 s.execute("DELETE FROM " + quote(table));
             }
-            if (dev.mdb.tasks.migrate.SchemaHistory.tableExists(connection, "sqlite_sequence")) {
+            // sqlite_sequence is a "SYSTEM TABLE" to the driver's metadata, so look for it in sqlite_master.
+            boolean hasSequences;
+            try (java.sql.ResultSet rs =
+                    s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'")) {
+                hasSequences = rs.next();
+            }
+            if (hasSequences) {
                 s.execute("DELETE FROM sqlite_sequence");
             }
             s.execute("PRAGMA foreign_keys = ON");
