@@ -148,6 +148,8 @@ final class MdbCommand implements Callable<Integer> {
             }
         }
         lines.put("generate migration", "Generate a V/U migration pair (NAME [field:type...] [--database NAME])");
+        lines.put("console", "Open an SQL console on a route (--database GROUP --role ROLE --shard SHARD)");
+        lines.put("routes", "Print the groups, shards, roles and targets derived from database.yml");
         int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0);
         lines.forEach((name, description) -> inv.out()
                 .println(String.format(java.util.Locale.ROOT, "mdb %-" + width + "s  # %s", name, description)));

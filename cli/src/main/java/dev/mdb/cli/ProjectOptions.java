@@ -41,6 +41,28 @@ public final class ProjectOptions {
             description = "Run each task on this database only, as TASK:NAME does.")
     String database;
 
+    /**
+     * Fills options this subcommand was not given from the enclosing commands, so {@code mdb -C dir -e test routes}
+     * means the same as {@code mdb routes -C dir -e test}.
+     */
+    public void inheritFrom(picocli.CommandLine.Model.CommandSpec spec) {
+        for (var parent = spec.parent(); parent != null; parent = parent.parent()) {
+            for (var mixin : parent.mixins().values()) {
+                if (mixin.userObject() instanceof ProjectOptions outer && outer != this) {
+                    if (directory.equals(Path.of("."))) {
+                        directory = outer.directory;
+                    }
+                    config = config != null ? config : outer.config;
+                    env = env != null ? env : outer.env;
+                    database = database != null ? database : outer.database;
+                    format = format != OutputFormat.TEXT ? format : outer.format;
+                    trace = trace || outer.trace;
+                    quiet = quiet || outer.quiet;
+                }
+            }
+        }
+    }
+
     public Path directory() {
         return directory;
     }

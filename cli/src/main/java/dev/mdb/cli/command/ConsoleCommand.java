@@ -143,6 +143,7 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        project.inheritFrom(spec);
         checkOptions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

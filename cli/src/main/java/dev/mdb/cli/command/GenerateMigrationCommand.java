@@ -51,6 +51,7 @@ public final class GenerateMigrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        project.inheritFrom(spec);
         Invocation inv = new Invocation(
                 project,
                 environment,

@@ -62,6 +62,7 @@ public final class RoutesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        project.inheritFrom(spec);
         PrintWriter out = spec.commandLine().getOut();
         Invocation inv = new Invocation(
                 project,
