@@ -40,6 +40,10 @@ fi
     -Dmdep.outputFile="$work/cp.txt" >/dev/null)
 # A copy of the classes, so that a concurrent build in the checkout cannot change them mid-run.
 cp -r "$root/tasks/target/classes" "$work/tasks-classes"
+if [ ! -f "$work/tasks-classes/dev/mdb/tasks/adapter/postgresql/PostgresqlSchemaDumper.class" ]; then
+    echo "tasks/target/classes is incomplete (a build running?); build again and rerun" >&2
+    exit 2
+fi
 cp="$work/tasks-classes:$(cat "$work/cp.txt")"
 javac -d "$work/classes" -cp "$cp" "$root/bench/SchemaDumpBench.java"
 cp="$work/classes:$cp"

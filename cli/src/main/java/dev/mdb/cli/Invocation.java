@@ -1,5 +1,6 @@
 package dev.mdb.cli;
 
+import dev.mdb.cli.output.GroupedReporter;
 import dev.mdb.cli.output.OutputFormat;
 import dev.mdb.cli.output.WriterReporter;
 import dev.mdb.config.DatabaseConfigurations;
@@ -22,7 +23,11 @@ public final class Invocation {
     private final ProjectOptions project;
     private final Map<String, String> environment;
     private final PrintWriter out;
-    private final Reporter reporter;
+    private final GroupedReporter reporter;
+    private int jobs = DEFAULT_JOBS;
+    /** Database work is mostly waiting on servers: more workers than cores pays off, within reason. */
+    public static final int DEFAULT_JOBS = 8;
+
     private final String targetVersionOption;
     private final String stepOption;
     private boolean skipSchemaDump;
@@ -43,7 +48,7 @@ public final class Invocation {
         this.targetVersionOption = targetVersionOption;
         this.stepOption = stepOption;
         this.out = out;
-        this.reporter = new WriterReporter(out, err);
+        this.reporter = new GroupedReporter(new WriterReporter(out, err));
     }
 
     public String env() {
@@ -68,6 +73,66 @@ public final class Invocation {
 
     public String database() {
         return project.database();
+    }
+
+    /**
+     * The databases {@code --database} selects when it is a list or a glob ({@code a,b}, {@code primary_shard_*}):
+     * visible databases of the environment in config order; null when it names one database or is absent.
+     */
+    public java.util.List<dev.mdb.config.DatabaseConfig> selection() {
+        String spec = database();
+        if (spec == null || !(spec.contains(",") || spec.contains("*") || spec.contains("?"))) {
+            return null;
+        }
+        java.util.List<dev.mdb.config.DatabaseConfig> visible = tasks().select().visible();
+        java.util.List<dev.mdb.config.DatabaseConfig> chosen = new java.util.ArrayList<>();
+        for (String part : spec.split(",", -1)) {
+            String pattern = part.trim();
+            if (pattern.isEmpty()) {
+                continue;
+            }
+            if (!pattern.contains("*") && !pattern.contains("?")) {
+                tasks().select().named(pattern);
+            }
+            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(pattern)
+                    .replace("*", "\\E.*\\Q")
+                    .replace("?", "\\E.\\Q"));
+            boolean matched = false;
+            for (dev.mdb.config.DatabaseConfig config : visible) {
+                if (regex.matcher(config.name()).matches()) {
+                    matched = true;
+                    if (!chosen.contains(config)) {
+                        chosen.add(config);
+                    }
+                }
+            }
+            if (!matched) {
+                throw new dev.mdb.config.UnknownDatabaseNameException(
+                        env(),
+                        pattern,
+                        visible.stream()
+                                .map(dev.mdb.config.DatabaseConfig::name)
+                                .toList());
+            }
+        }
+        chosen.sort(java.util.Comparator.comparingInt(visible::indexOf));
+        return chosen;
+    }
+
+    /** {@code --jobs N}: databases worked on at once (1 = one after another, in order). */
+    public int jobs() {
+        return jobs;
+    }
+
+    public void jobs(int value) {
+        if (value < 1) {
+            throw new InvalidArgumentException("--jobs must be at least 1, got " + value + ".");
+        }
+        this.jobs = value;
+    }
+
+    public GroupedReporter groupedReporter() {
+        return reporter;
     }
 
     public Reporter reporter() {

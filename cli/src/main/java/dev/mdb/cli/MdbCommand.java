@@ -60,6 +60,13 @@ final class MdbCommand implements Callable<Integer> {
     String step;
 
     @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
+            description = "Databases worked on at once (default: 8; 1 = one after another). Output stays grouped"
+                    + " per database, in config order.")
+    Integer jobs;
+
+    @Option(
             names = "--no-schema-dump",
             description =
                     "Do not re-dump schema files after migrate/rollback (also DUMP_SCHEMA_AFTER_MIGRATION=false).")
@@ -107,6 +114,9 @@ final class MdbCommand implements Callable<Integer> {
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         inv.skipSchemaDump(noSchemaDump);
+        if (jobs != null) {
+            inv.jobs(jobs);
+        }
         TaskCatalog catalog = new TaskCatalog();
         if (listTasks) {
             listTasks(inv, catalog);

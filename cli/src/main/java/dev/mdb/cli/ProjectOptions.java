@@ -38,7 +38,8 @@ public final class ProjectOptions {
     @Option(
             names = "--database",
             paramLabel = "NAME",
-            description = "Run each task on this database only, as TASK:NAME does.")
+            description =
+                    "Run each task on this database only, as TASK:NAME does; a list (a,b) or a glob (primary_shard_*) selects several.")
     String database;
 
     /**

@@ -165,8 +165,7 @@ class LifecycleTasksTest {
                 "db/migrate/V20261105090000__create_tags.sql",
                 "CREATE TABLE tags (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT);\n");
         project.ok("db:create", "db:migrate", "db:seed");
-        SqliteRows.execute(
-                dir, DEV, "INSERT INTO tags (name) VALUES ('a')", "INSERT INTO tags (name) VALUES ('b')");
+        SqliteRows.execute(dir, DEV, "INSERT INTO tags (name) VALUES ('a')", "INSERT INTO tags (name) VALUES ('b')");
         SqliteRows.execute(dir, DEV, "INSERT INTO posts (id, user_id, title) VALUES (1, 1, 'Hi')");
         Map<String, String> metadata = SqliteRows.metadata(dir, DEV);
 
@@ -209,7 +208,8 @@ class LifecycleTasksTest {
         CliRun run = project.run("db:migrate:reset");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(run.out()).contains("== " + USERS + " CreateUsers: migrating", "== " + CATS + " CreateCats: migrated");
+        assertThat(run.out())
+                .contains("== " + USERS + " CreateUsers: migrating", "== " + CATS + " CreateCats: migrated");
         assertThat(users(DEV)).isEmpty();
         assertThat(dogs(DEV_ANIMALS)).isEmpty();
         assertThat(project.tables(DEV)).doesNotContain("scratch");

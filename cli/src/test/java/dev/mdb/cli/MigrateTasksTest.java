@@ -217,8 +217,22 @@ class MigrateTasksTest {
         CliRun run = project.run("db:migrate:status");
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+        // Both databases are reported (in config order), then a summary: one failure hides no other.
+        assertThat(run.errLines()).hasSize(3);
+        assertThat(run.errLines().get(0))
+                .startsWith("mdb: Schema migrations table does not exist yet (development/primary)");
+        assertThat(run.errLines().get(1))
+                .startsWith("mdb: Schema migrations table does not exist yet (development/animals)");
+        assertThat(run.errLines().get(2)).startsWith("mdb: 2 of 2 databases failed: primary, animals.");
+    }
+
+    @Test
+    void status_noHistoryTableWithOneJob_stopsAtFirstDatabaseLikeRails() {
+        CliRun run = project.run("--jobs", "1", "db:migrate:status");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).startsWith("mdb: Schema migrations table does not exist yet");
+        assertThat(run.err()).startsWith("mdb: Schema migrations table does not exist yet (development/primary)");
     }
 
     @Test

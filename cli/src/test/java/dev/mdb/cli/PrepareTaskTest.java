@@ -40,9 +40,8 @@ class PrepareTaskTest {
 
     /** The multi-database project with seeds; {@code yml} replaces its database.yml. */
     private SqliteProject project(String yml) {
-        return LifecycleTasksTest.withSeeds(SqliteProject.withConfig(dir, yml)
-                .withPrimaryMigrations()
-                .withAnimalsMigrations());
+        return LifecycleTasksTest.withSeeds(
+                SqliteProject.withConfig(dir, yml).withPrimaryMigrations().withAnimalsMigrations());
     }
 
     /** Schema files written by a migrate, then every database dropped: what a fresh checkout looks like. */
@@ -91,9 +90,13 @@ class PrepareTaskTest {
                 .as("loaded from the schema file, not migrated")
                 .containsEntry("schema_sha1", SqliteRows.sha1Hex(project.path("db/schema.sql")));
         assertThat(users(DEV)).containsExactly(ALICE);
-        assertThat(dogs(DEV_ANIMALS)).as("seeds: defaults to false for non-primary databases").isEmpty();
+        assertThat(dogs(DEV_ANIMALS))
+                .as("seeds: defaults to false for non-primary databases")
+                .isEmpty();
         assertThat(users(TEST)).as("only the current environment is seeded").isEmpty();
-        assertThat(SqliteRows.schemaFiles(dir)).as("nothing migrated, nothing re-dumped").isEqualTo(files);
+        assertThat(SqliteRows.schemaFiles(dir))
+                .as("nothing migrated, nothing re-dumped")
+                .isEqualTo(files);
     }
 
     @Test
@@ -103,7 +106,8 @@ class PrepareTaskTest {
         CliRun run = project.run("db:prepare");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(run.out()).contains("== " + USERS + " CreateUsers: migrating", "== " + CATS + " CreateCats: migrated");
+        assertThat(run.out())
+                .contains("== " + USERS + " CreateUsers: migrating", "== " + CATS + " CreateCats: migrated");
         assertThat(project.appliedVersions(DEV)).containsExactly(USERS, EMAIL, POSTS);
         assertThat(project.appliedVersions(TEST)).containsExactly(USERS, EMAIL, POSTS);
         assertThat(historyVersions(project.path("db/schema.sql"))).containsExactly(USERS, EMAIL, POSTS);
@@ -170,10 +174,7 @@ class PrepareTaskTest {
         SqliteProject project = freshCheckout(SqliteProject.MULTI_DB_YML);
         project.ok("db:create:primary");
         SqliteRows.execute(
-                dir,
-                DEV,
-                "CREATE TABLE accounts (id INT, owner TEXT)",
-                "INSERT INTO accounts VALUES (1, 'keep me')");
+                dir, DEV, "CREATE TABLE accounts (id INT, owner TEXT)", "INSERT INTO accounts VALUES (1, 'keep me')");
         Map<String, List<String>> before = SqliteRows.snapshot(dir, DEV);
 
         CliRun run = project.run("db:prepare");
@@ -183,9 +184,30 @@ class PrepareTaskTest {
         assertThat(run.err())
                 .startsWith("mdb: database 'storage/development.sqlite3' (development/primary) has tables (accounts)")
                 .contains("no migration history")
-                .contains("mdb db:");
+                .contains("`mdb db:reset:primary`", "`mdb db:migrate:primary`");
         assertThat(SqliteRows.snapshot(dir, DEV)).isEqualTo(before);
         assertThat(project.tables(DEV)).containsExactly("accounts");
+        assertThat(project.exists(DEV_ANIMALS))
+                .as("stopped at the first database")
+                .isFalse();
+    }
+
+    @Test
+    void prepare_tablesWithoutHistory_theSuggestedMigrateKeepsTheData() {
+        SqliteProject project = freshCheckout(SqliteProject.MULTI_DB_YML);
+        project.ok("db:create:primary");
+        SqliteRows.execute(dir, DEV, "CREATE TABLE accounts (id INT)", "INSERT INTO accounts VALUES (1)");
+        assertThat(project.run("db:prepare").exitCode()).isEqualTo(1);
+
+        project.ok("db:migrate:primary");
+        CliRun prepare = project.run("db:prepare");
+
+        assertThat(prepare.exitCode()).as(prepare.describe()).isZero();
+        assertThat(SqliteRows.rows(dir, DEV, "SELECT id FROM accounts")).containsExactly("id=1");
+        assertThat(project.appliedVersions(DEV))
+                .as("after Flyway's baseline at 0")
+                .endsWith(USERS, EMAIL, POSTS);
+        assertThat(project.appliedVersions(DEV_ANIMALS)).containsExactly(DOGS, CATS);
     }
 
     @Test

@@ -193,8 +193,7 @@ class SchemaDumpTaskTest {
                             adapter: sqlite3
                             database: storage/development.sqlite3
                             schema_format: structure
-                        """)
-                .withPrimaryMigrations();
+                        """).withPrimaryMigrations();
         project.ok("db:create", "db:migrate", "--no-schema-dump");
 
         project.ok("db:schema:dump");
@@ -211,7 +210,9 @@ class SchemaDumpTaskTest {
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).startsWith("mdb: Invalid schema format '" + format + "'").contains("sql", "structure");
+        assertThat(run.err())
+                .startsWith("mdb: Invalid schema format '" + format + "'")
+                .contains("sql", "structure");
         assertThat(SqliteRows.schemaFiles(dir)).isEmpty();
     }
 
@@ -226,11 +227,14 @@ class SchemaDumpTaskTest {
                 insert = i;
             }
         }
-        assertThat(insert).as("an INSERT INTO flyway_schema_history in %s:%n%s", file, text).isNotNegative();
+        assertThat(insert)
+                .as("an INSERT INTO flyway_schema_history in %s:%n%s", file, text)
+                .isNotNegative();
         List<String> rows = lines.subList(insert + 1, lines.size());
-        assertThat(rows).as("rows up to the end of %s", file).isNotEmpty().allMatch(r -> HISTORY_ROW
-                .matcher(r)
-                .matches());
+        assertThat(rows)
+                .as("rows up to the end of %s", file)
+                .isNotEmpty()
+                .allMatch(r -> HISTORY_ROW.matcher(r).matches());
         assertThat(rows.get(rows.size() - 1)).endsWith(";");
         return rows.stream()
                 .map(r -> {

@@ -99,7 +99,8 @@ class SchemaLoadTaskTest {
 
         project.ok("db:schema:load:primary");
 
-        assertThat(SqliteRows.count(dir, "storage/development.sqlite3", "users")).isZero();
+        assertThat(SqliteRows.count(dir, "storage/development.sqlite3", "users"))
+                .isZero();
         assertThat(project.tables("storage/development.sqlite3")).doesNotContain("scratch");
         assertThat(project.appliedVersions("storage/development.sqlite3")).containsExactly(USERS, EMAIL, POSTS);
     }
@@ -167,7 +168,8 @@ class SchemaLoadTaskTest {
         CliRun forced = project.run(Map.of("DISABLE_DATABASE_ENVIRONMENT_CHECK", "1"), "db:schema:load:primary");
 
         assertThat(forced.exitCode()).as(forced.describe()).isZero();
-        assertThat(SqliteRows.count(dir, "storage/development.sqlite3", "users")).isZero();
+        assertThat(SqliteRows.count(dir, "storage/development.sqlite3", "users"))
+                .isZero();
         assertThat(SqliteRows.metadata(dir, "storage/development.sqlite3")).containsEntry("environment", "development");
     }
 

@@ -93,7 +93,9 @@ final class SqliteRows {
                     : "SELECT * FROM \"" + table + "\" ORDER BY 1";
             tables.put(table, rows(project, databaseFile, select));
         }
-        tables.put("sqlite_master", rows(project, databaseFile, "SELECT type, name, sql FROM sqlite_master ORDER BY name"));
+        tables.put(
+                "sqlite_master",
+                rows(project, databaseFile, "SELECT type, name, sql FROM sqlite_master ORDER BY name"));
         return tables;
     }
 

@@ -14,7 +14,8 @@ public final class DatabaseErrors {
     /** {@code action} completes "couldn't …", e.g. "read the migration status of". */
     public static MdbException translate(AdapterTasks adapter, String action, SQLException e) {
         DatabaseConfig config = adapter.config();
-        String where = config.label() + " (" + config.database() + ")";
+        String where =
+                config.label() + " (" + (config.database() != null ? config.database() : adapter.location()) + ")";
         String cause = cause(adapter, e);
         return switch (adapter.classify(e)) {
             case UNREACHABLE ->

@@ -76,9 +76,10 @@ public final class LifecycleTasks {
                             ", ",
                             state.tables().subList(0, Math.min(5, state.tables().size())))
                     + (state.tables().size() > 5 ? ", …" : "") + ") but no migration history, so db:prepare will not"
-                    + " load a schema over it. If these tables come from your migrations, run `mdb db:migrate:"
-                    + config.name() + "` to adopt the database; if the database is disposable, run `mdb db:reset:"
-                    + config.name() + "`.");
+                    + " load a schema or run migrations over it. If the database is disposable, run `mdb db:reset:"
+                    + config.name() + "` (or `mdb db:migrate:reset:" + config.name() + "` without a schema file);"
+                    + " if these tables are not created by your migrations, `mdb db:migrate:" + config.name()
+                    + "` applies every migration beside them.");
         }
         int migrated = tasks.migrations().migrateCounting(adapter);
         return new Prepared(config, created, loaded, migrated);

@@ -82,6 +82,14 @@ public final class SchemaTasks {
     }
 
     /** Dumps each config's schema once per file (shards sharing one file write it once); returns files written. */
+    /** The first config of each schema file (shards sharing one file are dumped once), in config order. */
+    public List<DatabaseConfig> oneConfigPerFile(List<DatabaseConfig> configs) {
+        Set<Path> seen = new HashSet<>();
+        return configs.stream()
+                .filter(c -> file(c).map(seen::add).orElse(false))
+                .toList();
+    }
+
     public List<Path> dump(List<DatabaseConfig> configs) {
         Set<Path> written = new HashSet<>();
         for (DatabaseConfig config : configs) {

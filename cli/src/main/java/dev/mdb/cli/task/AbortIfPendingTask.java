@@ -22,9 +22,11 @@ final class AbortIfPendingTask extends Task {
     /** Lists pending migrations of {@code configs} and fails when there are any (also used by db:seed). */
     static void abortIfPending(Invocation inv, List<DatabaseConfig> configs, DatabaseConfig named) {
         List<PendingMigration> pending = new ArrayList<>();
-        for (DatabaseConfig config : configs) {
-            pending.addAll(inv.tasks().migrations().pending(inv.tasks().adapter(config)));
-        }
+        PerDatabase.map(
+                        inv,
+                        configs,
+                        config -> inv.tasks().migrations().pending(inv.tasks().adapter(config)))
+                .forEach(pending::addAll);
         if (pending.isEmpty()) {
             return;
         }

@@ -15,7 +15,7 @@ final class CreateTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        inv.tasks().create(named != null ? List.of(named) : inv.tasks().select().current());
+        PerDatabase.run(inv, currentTargets(inv, named), config -> inv.tasks().create(List.of(config)));
     }
 
     @Override

@@ -15,7 +15,7 @@ final class DropTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        inv.tasks().drop(named != null ? List.of(named) : inv.tasks().select().current());
+        PerDatabase.run(inv, currentTargets(inv, named), config -> inv.tasks().drop(List.of(config)));
     }
 
     @Override

@@ -32,9 +32,8 @@ final class MigrateTask extends Task {
                 }
             }
         } else {
-            for (DatabaseConfig config : targets) {
-                migrations.migrate(inv.tasks().adapter(config), target);
-            }
+            PerDatabase.run(
+                    inv, targets, config -> migrations.migrate(inv.tasks().adapter(config), target));
         }
         inv.dumpSchemaAfterMigration(targets);
     }

@@ -2,6 +2,7 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
+import java.util.List;
 
 /** db:schema:dump: Create a database schema file (db/schema.sql, db/NAME_schema.sql; schema_format: sql or structure). */
 final class SchemaDumpTask extends Task {
@@ -14,7 +15,10 @@ final class SchemaDumpTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        inv.tasks().schemas().dump(targets(inv, named));
+        PerDatabase.run(
+                inv,
+                inv.tasks().schemas().oneConfigPerFile(targets(inv, named)),
+                config -> inv.tasks().schemas().dump(List.of(config)));
     }
 
     @Override

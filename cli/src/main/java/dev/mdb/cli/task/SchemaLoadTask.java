@@ -15,10 +15,9 @@ final class SchemaLoadTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs =
-                named != null ? List.of(named) : inv.tasks().select().current();
+        List<DatabaseConfig> configs = currentTargets(inv, named);
         inv.tasks().checkProtectedEnvironments(configs);
-        configs.forEach(inv.tasks().schemas()::load);
+        PerDatabase.run(inv, configs, inv.tasks().schemas()::load);
     }
 
     @Override

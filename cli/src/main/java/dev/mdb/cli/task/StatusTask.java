@@ -18,14 +18,13 @@ final class StatusTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<MigrationStatus> statuses = new ArrayList<>();
-        for (DatabaseConfig config : targets(inv, named)) {
+        List<MigrationStatus> statuses = PerDatabase.map(inv, targets(inv, named), config -> {
             MigrationStatus status = inv.tasks().migrations().status(inv.tasks().adapter(config));
             if (inv.format() == OutputFormat.TEXT) {
                 printText(inv, status);
             }
-            statuses.add(status);
-        }
+            return status;
+        });
         if (inv.format() == OutputFormat.JSON) {
             inv.reporter().out(Json.write(json(inv, statuses)));
         }

@@ -37,9 +37,22 @@ public abstract class Task {
     /** Runs the task; {@code named} is the database of {@code TASK:NAME}, or null for all. */
     public abstract void run(Invocation inv, DatabaseConfig named);
 
-    /** Visible databases of the environment, or just the named one. */
+    /** The named database, else the {@code --database} selection, else the visible databases of the environment. */
     protected static List<DatabaseConfig> targets(Invocation inv, DatabaseConfig named) {
-        return named != null ? List.of(named) : inv.tasks().select().visible();
+        if (named != null) {
+            return List.of(named);
+        }
+        List<DatabaseConfig> selection = inv.selection();
+        return selection != null ? selection : inv.tasks().select().visible();
+    }
+
+    /** Like {@link #targets}, but all databases means Rails' current configurations (development adds test). */
+    protected static List<DatabaseConfig> currentTargets(Invocation inv, DatabaseConfig named) {
+        if (named != null) {
+            return List.of(named);
+        }
+        List<DatabaseConfig> selection = inv.selection();
+        return selection != null ? selection : inv.tasks().select().current();
     }
 
     /** Rails' raise_for_multi_db: with several databases, the un-namespaced task is ambiguous. */
@@ -47,7 +60,7 @@ public abstract class Task {
         if (named != null) {
             return;
         }
-        List<DatabaseConfig> visible = inv.tasks().select().visible();
+        List<DatabaseConfig> visible = targets(inv, null);
         if (visible.size() > 1) {
             List<String> names =
                     visible.stream().map(c -> name + ":" + c.name()).toList();
@@ -59,6 +72,6 @@ public abstract class Task {
 
     /** The one database a guarded task acts on. */
     protected static DatabaseConfig single(Invocation inv, DatabaseConfig named) {
-        return named != null ? named : inv.tasks().select().visible().get(0);
+        return named != null ? named : targets(inv, null).get(0);
     }
 }

@@ -51,7 +51,8 @@ public final class TaskCatalog {
         Optional<Task> exact = find(argument);
         if (exact.isPresent()) {
             Task task = exact.get();
-            task.run(inv, inv.database() == null ? null : inv.tasks().select().named(inv.database()));
+            boolean single = inv.database() != null && inv.selection() == null;
+            task.run(inv, single ? inv.tasks().select().named(inv.database()) : null);
             return;
         }
         Task perDatabase = tasks.stream()

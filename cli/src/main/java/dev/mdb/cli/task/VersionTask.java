@@ -4,7 +4,6 @@ import dev.mdb.cli.Invocation;
 import dev.mdb.cli.output.Json;
 import dev.mdb.cli.output.OutputFormat;
 import dev.mdb.config.DatabaseConfig;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,24 +16,22 @@ final class VersionTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<Object> databases = new ArrayList<>();
-        for (DatabaseConfig config : targets(inv, named)) {
+        List<Object> databases = PerDatabase.map(inv, targets(inv, named), config -> {
             String version = inv.tasks().migrations().currentVersion(inv.tasks().adapter(config));
-            if (inv.format() == OutputFormat.JSON) {
-                Map<String, Object> db = new LinkedHashMap<>();
-                db.put("name", config.name());
-                db.put("database", config.database());
-                db.put("version", version);
-                databases.add(db);
-            } else if (named != null) {
+            Map<String, Object> db = new LinkedHashMap<>();
+            db.put("name", config.name());
+            db.put("database", config.database());
+            db.put("version", version);
+            if (inv.format() == OutputFormat.TEXT && named != null) {
                 inv.reporter().out("Current version: " + version);
-            } else {
+            } else if (inv.format() == OutputFormat.TEXT) {
                 inv.reporter().out("");
                 inv.reporter().out("database: " + config.database());
                 inv.reporter().out("Current version: " + version);
                 inv.reporter().out("");
             }
-        }
+            return db;
+        });
         if (inv.format() == OutputFormat.JSON) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("environment", inv.env());

@@ -111,8 +111,7 @@ abstract class SchemaLifecycleScenarios {
 
         assertOk(second);
         assertThat(second.outLines())
-                .containsExactly(
-                        "Created database '" + p.primary() + "'", "Created database '" + p.animals() + "'");
+                .containsExactly("Created database '" + p.primary() + "'", "Created database '" + p.animals() + "'");
         assertThat(versions(p.primary())).containsExactly(USERS, EMAIL, POSTS);
         assertThat(versions(p.animals())).containsExactly(DOGS, CATS);
         assertThat(metadata(p.primary()))
@@ -233,7 +232,8 @@ abstract class SchemaLifecycleScenarios {
         String password = canary();
         AdapterTasks adapter = adapterFor(
                 "development:\n  primary:\n"
-                        + entryWithPassword("some_db", db().server().host(), db().server().port(), "app", password),
+                        + entryWithPassword(
+                                "some_db", db().server().host(), db().server().port(), "app", password),
                 "primary");
         Path out = projectDir.resolve("structure.sql");
 
@@ -258,7 +258,8 @@ abstract class SchemaLifecycleScenarios {
         String database = db().server().createDatabase();
         AdapterTasks adapter = adapterFor(
                 "development:\n  primary:\n"
-                        + entryWithPassword(database, "localhost", 1, db().server().username(), password),
+                        + entryWithPassword(
+                                database, "localhost", 1, db().server().username(), password),
                 "primary");
         ExternalCommand command = adapter.structureDump(projectDir.resolve("structure.sql"));
 
@@ -267,7 +268,9 @@ abstract class SchemaLifecycleScenarios {
                 .hasMessageStartingWith(command.argv().get(0) + " failed to dump the schema of development/primary")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(password));
         if (command.tempFile() != null) {
-            assertThat(command.tempFile()).as("option file removed after the run").doesNotExist();
+            assertThat(command.tempFile())
+                    .as("option file removed after the run")
+                    .doesNotExist();
         }
     }
 
@@ -302,7 +305,8 @@ abstract class SchemaLifecycleScenarios {
         addObjectReadOnlyUsersCannotDump(database);
         SampleProject project = SampleProject.in(projectDir);
         project.writeDatabaseYml("development:\n  primary:\n"
-                + entryWithPassword(database, db().server().host(), db().server().port(), user, password));
+                + entryWithPassword(
+                        database, db().server().host(), db().server().port(), user, password));
         Path structure = projectDir.resolve("db/structure.sql");
         Files.writeString(structure, "-- the previous structure\n", StandardCharsets.UTF_8);
 
@@ -353,7 +357,8 @@ abstract class SchemaLifecycleScenarios {
 
     Map<String, String> metadata(String database) throws SQLException {
         Map<String, String> values = new TreeMap<>();
-        for (String row : rows(database, "SELECT " + quote("key") + ", " + quote("value") + " FROM mdb_internal_metadata")) {
+        for (String row :
+                rows(database, "SELECT " + quote("key") + ", " + quote("value") + " FROM mdb_internal_metadata")) {
             int bar = row.indexOf('|');
             values.put(row.substring(0, bar), row.substring(bar + 1));
         }

@@ -9,7 +9,11 @@ import java.util.Map;
 /**
  * A column of a table or view: type ({@code format_type}), collation when not the type's, compression, default
  * ({@code pg_get_expr}), identity with its non-default sequence options, generated expression, NOT NULL, and the
- * settings that need an {@code ALTER TABLE} (statistics target, storage).
+ * settings that need an {@code ALTER TABLE} (statistics target, storage, options).
+ *
+ * <p>Options are those set with {@code ALTER COLUMN … SET (…)}, without the ones a server keeps for itself (keys
+ * starting {@code pg_}, such as a per-database {@code pg_attver} stamp some servers add to every column; pg_dump leaves
+ * them out too, and they would make the dump differ between databases).
  */
 record PgColumn(
         String name,
@@ -37,7 +41,8 @@ record PgColumn(
                    pg_get_expr(ad.adbin, ad.adrelid), COALESCE(a.attstattarget, -1),
                    CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'PLAIN'
                         WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' WHEN 'x' THEN 'EXTENDED' END END,
-                   a.attoptions,
+                   (SELECT array_agg(u.o ORDER BY u.n) FROM unnest(a.attoptions) WITH ORDINALITY AS u(o, n)
+                    WHERE u.o NOT LIKE 'pg\\_%'),
                    (SELECT ds.description FROM pg_description ds WHERE ds.objoid = a.attrelid
                     AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum),
                    a.attnum
@@ -76,20 +81,12 @@ record PgColumn(
                             rs.getString(9),
                             rs.getInt(10),
                             rs.getString(11),
-                            userOptions(PgCatalog.options(rs.getArray(12), "")),
+                            PgCatalog.options(rs.getArray(12), ""),
                             rs.getString(13),
                             identity == null ? null : sequences.identityOf(relid, rs.getInt(14))));
             return Boolean.TRUE;
         });
         return out;
-    }
-
-    /**
-     * Options set with {@code ALTER COLUMN … SET (…)}, without those the server keeps for itself (keys starting
-     * {@code pg_}, such as a per-database {@code pg_attver} stamp some servers add: pg_dump leaves them out too).
-     */
-    private static List<String> userOptions(List<String> options) {
-        return options.stream().filter(o -> !o.startsWith("pg_")).toList();
     }
 
     /** The column's line in {@code CREATE TABLE}. */
