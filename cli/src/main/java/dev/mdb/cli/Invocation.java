@@ -64,7 +64,8 @@ public final class Invocation {
     }
 
     public boolean verbose() {
-        return !project.quiet() && !"false".equals(environment.get("VERBOSE"));
+        // With --format json stdout carries one document: no banners or created/dropped lines.
+        return !project.quiet() && project.format() != OutputFormat.JSON && !"false".equals(environment.get("VERBOSE"));
     }
 
     public OutputFormat format() {

@@ -44,7 +44,9 @@ public final class MigrationTasks {
     }
 
     /** Applies pending migrations (up to {@code target}); with a target below applied versions, reverts those. */
-    public void migrate(AdapterTasks adapter, MigrationVersion target) {
+    public MigrateResult migrate(AdapterTasks adapter, MigrationVersion target) {
+        List<MigrationVersion> reverted = new ArrayList<>();
+        List<MigrationVersion> applied = new ArrayList<>();
         try (MigrationLock lock = lock(adapter)) {
             if (target != null) {
                 List<AppliedMigration> above = applied(adapter).stream()
@@ -53,19 +55,20 @@ public final class MigrationTasks {
                         .toList();
                 for (AppliedMigration m : above) {
                     revert(adapter, m.version());
+                    reverted.add(m.version());
                 }
             }
-            runFlyway(adapter, locations(adapter), target);
+            runFlyway(adapter, locations(adapter), target, applied);
         }
+        return new MigrateResult(reverted, applied);
     }
+
+    /** What a migrate run did to one database: versions reverted (VERSION below current), then applied. */
+    public record MigrateResult(List<MigrationVersion> reverted, List<MigrationVersion> applied) {}
 
     /** Applies every pending migration; returns how many were applied. */
     public int migrateCounting(AdapterTasks adapter) {
-        List<MigrationVersion> applied = new ArrayList<>();
-        try (MigrationLock lock = lock(adapter)) {
-            runFlyway(adapter, locations(adapter), null, applied);
-        }
-        return applied.size();
+        return migrate(adapter, null).applied().size();
     }
 
     /** Runs exactly one migration up (Rails' db:migrate:up): Flyway sees only that file. */

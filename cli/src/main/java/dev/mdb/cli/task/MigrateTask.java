@@ -1,11 +1,15 @@
 package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
+import dev.mdb.cli.output.DatabaseResults;
+import dev.mdb.cli.output.OutputFormat;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.MigrationTasks;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import dev.mdb.tasks.spi.AdapterTasks;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * db:migrate: applies pending migrations of each database in config order. On one database VERSION= migrates up or
@@ -31,11 +35,42 @@ final class MigrateTask extends Task {
                     migrations.up(adapter, target);
                 }
             }
+        } else if (inv.format() == OutputFormat.JSON) {
+            runJson(inv, targets, target);
+            return;
         } else {
             PerDatabase.run(
                     inv, targets, config -> migrations.migrate(inv.tasks().adapter(config), target));
         }
         inv.dumpSchemaAfterMigration(targets);
+    }
+
+    /** {@code --format json}: one document with what each database applied or reverted, or its error. */
+    private static void runJson(Invocation inv, List<DatabaseConfig> targets, MigrationVersion target) {
+        MigrationTasks.MigrateResult[] results = new MigrationTasks.MigrateResult[targets.size()];
+        List<RuntimeException> failures = PerDatabase.runAll(
+                inv,
+                targets,
+                config -> results[targets.indexOf(config)] =
+                        inv.tasks().migrations().migrate(inv.tasks().adapter(config), target));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        List<DatabaseConfig> migrated = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Map<String, Object> entry = DatabaseResults.entry(targets.get(i), failures.get(i));
+            if (results[i] != null) {
+                entry.put("reverted", versions(results[i].reverted()));
+                entry.put("applied", versions(results[i].applied()));
+                migrated.add(targets.get(i));
+            }
+            entries.add(entry);
+        }
+        inv.reporter().out(DatabaseResults.document(inv.env(), entries));
+        inv.dumpSchemaAfterMigration(migrated);
+        PerDatabase.raise(inv, targets, failures);
+    }
+
+    static List<String> versions(List<MigrationVersion> versions) {
+        return versions.stream().map(MigrationVersion::text).toList();
     }
 
     @Override

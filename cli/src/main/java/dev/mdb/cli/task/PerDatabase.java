@@ -51,10 +51,25 @@ final class PerDatabase {
     }
 
     static void run(Invocation inv, List<DatabaseConfig> configs, Work work) {
-        int jobs = Math.min(inv.jobs(), configs.size());
-        if (jobs <= 1) {
+        if (Math.min(inv.jobs(), configs.size()) <= 1) {
             configs.forEach(work::run);
             return;
+        }
+        raise(inv, configs, runAll(inv, configs, work));
+    }
+
+    /**
+     * Runs the work on every database, whatever fails, printing each database's output as one group in config
+     * order; returns each database's failure (null when it succeeded), in config order. {@link #raise} reports them.
+     */
+    static List<RuntimeException> runAll(Invocation inv, List<DatabaseConfig> configs, Work work) {
+        int jobs = Math.min(inv.jobs(), configs.size());
+        List<RuntimeException> failures = new ArrayList<>();
+        if (jobs <= 1) {
+            for (DatabaseConfig config : configs) {
+                failures.add(attempt(work, config));
+            }
+            return failures;
         }
         GroupedReporter reporter = inv.groupedReporter();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -67,26 +82,27 @@ final class PerDatabase {
             for (DatabaseConfig config : configs) {
                 futures.add(pool.submit(() -> {
                     reporter.collect();
-                    RuntimeException failure = null;
-                    try {
-                        work.run(config);
-                    } catch (RuntimeException e) {
-                        failure = e;
-                    }
+                    RuntimeException failure = attempt(work, config);
                     return new Result(config, reporter.drain(), failure);
                 }));
             }
-            List<Result> failed = new ArrayList<>();
             for (Future<Result> future : futures) {
                 Result result = await(future);
                 reporter.print(result.lines());
-                if (result.failure() != null) {
-                    failed.add(result);
-                }
+                failures.add(result.failure());
             }
-            raise(reporter, failed, configs.size());
+            return failures;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static RuntimeException attempt(Work work, DatabaseConfig config) {
+        try {
+            work.run(config);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 
@@ -104,7 +120,15 @@ final class PerDatabase {
     }
 
     /** One failure is rethrown as is; several are each printed, then summarised. */
-    private static void raise(GroupedReporter reporter, List<Result> failed, int total) {
+    static void raise(Invocation inv, List<DatabaseConfig> configs, List<RuntimeException> failures) {
+        GroupedReporter reporter = inv.groupedReporter();
+        int total = configs.size();
+        List<Result> failed = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            if (failures.get(i) != null) {
+                failed.add(new Result(configs.get(i), List.of(), failures.get(i)));
+            }
+        }
         if (failed.isEmpty()) {
             return;
         }
