@@ -23,6 +23,7 @@ public final class Invocation {
     private final ProjectOptions project;
     private final Map<String, String> environment;
     private final PrintWriter out;
+    private final PrintWriter err;
     private final GroupedReporter reporter;
     private int jobs = DEFAULT_JOBS;
     /** Database work is mostly waiting on servers: more workers than cores pays off, within reason. */
@@ -48,6 +49,7 @@ public final class Invocation {
         this.targetVersionOption = targetVersionOption;
         this.stepOption = stepOption;
         this.out = out;
+        this.err = err;
         this.reporter = new GroupedReporter(new WriterReporter(out, err));
     }
 
@@ -138,6 +140,10 @@ public final class Invocation {
 
     public Reporter reporter() {
         return reporter;
+    }
+
+    public PrintWriter err() {
+        return err;
     }
 
     public PrintWriter out() {

@@ -11,6 +11,8 @@ import java.util.List;
 public final class GroupedReporter implements Reporter {
     private final Reporter target;
     private final ThreadLocal<List<Line>> buffer = new ThreadLocal<>();
+    private final ThreadLocal<String> database = new ThreadLocal<>();
+    private volatile Progress progress = Progress.NONE;
 
     public GroupedReporter(Reporter target) {
         this.target = target;
@@ -26,6 +28,9 @@ public final class GroupedReporter implements Reporter {
             target.out(line);
         } else {
             lines.add(new Line(false, line));
+            if (line.startsWith("== ") && line.contains(": migrating")) {
+                progress.step(database.get(), line.substring(3, line.indexOf(": migrating")));
+            }
         }
     }
 
@@ -39,15 +44,23 @@ public final class GroupedReporter implements Reporter {
         }
     }
 
-    /** Starts collecting on this thread. */
-    public void collect() {
+    /** Starts collecting on this thread, for {@code databaseName}. */
+    public void collect(String databaseName) {
         buffer.set(new ArrayList<>());
+        database.set(databaseName);
+        progress.started(databaseName);
+    }
+
+    /** Shows the running databases' steps in {@code display} until it closes. */
+    public void showProgress(Progress display) {
+        this.progress = display;
     }
 
     /** Stops collecting on this thread and returns what was collected. */
     public List<Line> drain() {
         List<Line> lines = buffer.get();
         buffer.remove();
+        database.remove();
         return lines == null ? List.of() : lines;
     }
 

@@ -2,6 +2,7 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.cli.output.GroupedReporter;
+import dev.mdb.cli.output.Progress;
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.MdbException;
@@ -72,6 +73,8 @@ final class PerDatabase {
             return failures;
         }
         GroupedReporter reporter = inv.groupedReporter();
+        Progress progress = Progress.start(inv.err(), configs.size(), !inv.verbose());
+        reporter.showProgress(progress);
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "mdb-worker");
             t.setDaemon(true);
@@ -81,18 +84,21 @@ final class PerDatabase {
             List<Future<Result>> futures = new ArrayList<>();
             for (DatabaseConfig config : configs) {
                 futures.add(pool.submit(() -> {
-                    reporter.collect();
+                    reporter.collect(config.name());
                     RuntimeException failure = attempt(work, config);
+                    progress.finished(config.name(), failure != null);
                     return new Result(config, reporter.drain(), failure);
                 }));
             }
             for (Future<Result> future : futures) {
                 Result result = await(future);
-                reporter.print(result.lines());
+                progress.clearWhile(() -> reporter.print(result.lines()));
                 failures.add(result.failure());
             }
             return failures;
         } finally {
+            progress.close();
+            reporter.showProgress(Progress.NONE);
             pool.shutdownNow();
         }
     }

@@ -9,6 +9,10 @@ import java.util.Locale;
  * {@code CREATE TRIGGER … BEGIN … END} blocks. Used for down migrations, which mdb runs itself.
  */
 public final class SqlScript {
+    /** Only a real CREATE TRIGGER opens a BEGIN … END block (not a table named trigger_log with a column begin). */
+    private static final java.util.regex.Pattern CREATE_TRIGGER =
+            java.util.regex.Pattern.compile("CREATE\\s+(?:TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b");
+
     private SqlScript() {}
 
     /** A statement and the 1-based line it starts on. */
@@ -76,7 +80,7 @@ public final class SqlScript {
 
     private static int trackBlocks(StringBuilder current, String word, int depth) {
         String sql = current.toString().toUpperCase(Locale.ROOT).trim();
-        boolean inTrigger = sql.startsWith("CREATE") && sql.contains("TRIGGER");
+        boolean inTrigger = CREATE_TRIGGER.matcher(sql).lookingAt();
         if (word.equals("BEGIN") && inTrigger) {
             return depth + 1;
         }

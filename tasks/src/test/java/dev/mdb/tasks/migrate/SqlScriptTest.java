@@ -155,4 +155,11 @@ class SqlScriptTest {
 
         assertThat(SqlScript.split(script)).extracting(Statement::line).containsExactly(2, 6, 7, 8, 10);
     }
+
+    @org.junit.jupiter.api.Test
+    void split_tableNamedLikeTriggerWithBeginColumn_isNotABlock() {
+        var statements = SqlScript.split("CREATE TABLE trigger_log (id INT, begin INT);\nCREATE TABLE b (id INT);");
+
+        org.assertj.core.api.Assertions.assertThat(statements).hasSize(2);
+    }
 }

@@ -106,8 +106,8 @@ record PgColumn(
         } else if (identity != null) {
             sql.append(" GENERATED ").append(identity).append(" AS IDENTITY");
             List<String> clauses = new ArrayList<>();
-            if (identitySequence != null && identitySequence.nonDefaultName() != null) {
-                clauses.add("SEQUENCE NAME " + identitySequence.nonDefaultName());
+            if (identitySequence != null && !identitySequence.defaultName()) {
+                clauses.add("SEQUENCE NAME " + identitySequence.name());
             }
             if (identitySequence != null) {
                 clauses.addAll(identitySequence.options().identityClauses());

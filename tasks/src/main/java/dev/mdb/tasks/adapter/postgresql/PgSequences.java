@@ -21,8 +21,11 @@ final class PgSequences {
             String ownerTable,
             String ownedBy) {}
 
-    /** An identity column's sequence: its name when not the one PostgreSQL would choose, and its parameters. */
-    record Identity(String nonDefaultName, SequenceOptions options) {}
+    /**
+     * An identity column's sequence: its name, whether that is the one PostgreSQL would choose anyway, its parameters
+     * and its comment.
+     */
+    record Identity(String name, boolean defaultName, SequenceOptions options, String comment) {}
 
     private record Column(long relid, int attnum) {}
 
@@ -62,7 +65,7 @@ final class PgSequences {
             if ("i".equals(rs.getString(11))) {
                 identities.put(
                         new Column(rs.getLong(12), rs.getInt(13)),
-                        new Identity(rs.getBoolean(16) ? null : rs.getString(1), options));
+                        new Identity(rs.getString(1), rs.getBoolean(16), options, rs.getString(10)));
             } else if (!PgCatalog.excluded(rs.getString(14))) {
                 // (A sequence owned by an excluded table, mdb's metadata, is left out with its table.)
                 sequences.add(new Sequence(
@@ -79,7 +82,7 @@ final class PgSequences {
     }
 
     /** Sequence parameters from {@code format_type(seqtypid)} at {@code first} and the six columns after it. */
-    static SequenceOptions options(ResultSet rs, int first) throws SQLException {
+    private static SequenceOptions options(ResultSet rs, int first) throws SQLException {
         return new SequenceOptions(
                 rs.getString(first),
                 rs.getLong(first + 1),

@@ -136,6 +136,12 @@ final class PgTables {
         for (PgColumn column : columnsOf(table.oid())) {
             String target = table.name() + "." + column.name();
             out.comment("COLUMN", target, PgCatalog.literalOrNull(column.comment()));
+            if (column.identitySequence() != null) {
+                out.comment(
+                        "SEQUENCE",
+                        column.identitySequence().name(),
+                        PgCatalog.literalOrNull(column.identitySequence().comment()));
+            }
             String alter = "ALTER TABLE " + table.name() + " ALTER COLUMN " + column.name();
             if (column.statistics() >= 0) {
                 out.statement(alter + " SET STATISTICS " + column.statistics());

@@ -119,3 +119,4 @@ CREATE TABLE billing.countdowns (
 COMMENT ON SCHEMA public IS 'Application tables';
 ALTER TABLE legacy_items ADD COLUMN note text DEFAULT 'a; b -- not a comment /* nor this */ $$ nor $tag$';
 COMMENT ON TABLE legacy_items IS E'Line one;\nit''s line two -- still the comment';
+COMMENT ON SEQUENCE billing.counter_numbers IS 'Wraps at 100';
