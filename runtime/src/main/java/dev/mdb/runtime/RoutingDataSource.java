@@ -4,7 +4,6 @@ import dev.mdb.runtime.internal.RoutedConnection;
 import dev.mdb.runtime.internal.TargetPools;
 import dev.mdb.runtime.sql.Dialect;
 import dev.mdb.runtime.sql.StatementClassifier;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,11 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} for one database group whose connections follow the {@link ConnectionRouter}. {@link
+ * A {@link javax.sql.DataSource} for one database group whose connections follow the {@link ConnectionRouter}. {@link
  * #getConnection()} returns a lazy logical connection: the physical one is borrowed at first use from the pool of the
  * entry the current route resolves to (so a read-only flag set before the first statement routes to a replica),
  * pinned for the whole transaction, and re-chosen between statements outside transactions. When the route prevents
@@ -26,7 +23,7 @@ import javax.sql.DataSource;
  * Changing this group's route while a transaction is open on this thread throws {@link
  * RouteSwitchInTransactionException}.
  */
-public final class RoutingDataSource implements DataSource {
+public final class RoutingDataSource extends DataSourceSupport {
     private final String group;
     private final ConnectionRouter router;
     private final TargetPools pools;
@@ -165,27 +162,6 @@ public final class RoutingDataSource implements DataSource {
     }
 
     @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
         if (iface.isInstance(this)) {
             return iface.cast(this);
@@ -193,11 +169,11 @@ public final class RoutingDataSource implements DataSource {
         if (iface.isInstance(pools)) {
             return iface.cast(pools);
         }
-        throw new SQLException("RoutingDataSource does not wrap " + iface.getName());
+        return super.unwrap(iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this) || iface.isInstance(pools);
+        return super.isWrapperFor(iface) || iface.isInstance(pools);
     }
 }

@@ -1,39 +1,14 @@
 package dev.mdb.runtime;
 
-import dev.mdb.config.MdbException;
-
 /** A role that a shard of a group does not have (Rails: {@code No database connection defined for 'analytics' role.}). */
-public class UnknownRoleException extends MdbException {
+public class UnknownRoleException extends ConnectionNotDefinedException {
     private static final long serialVersionUID = 1L;
-
-    private final String group;
-    private final transient Shard shard;
-    private final transient Role role;
 
     public UnknownRoleException(String message) {
         this(message, null, null, null);
     }
 
-    /** With the route that has no database, as Rails' {@code ConnectionNotDefined} exposes it. */
     public UnknownRoleException(String message, String group, Shard shard, Role role) {
-        super(message);
-        this.group = group;
-        this.shard = shard;
-        this.role = role;
-    }
-
-    /** The database group asked for, or null when unknown. */
-    public String group() {
-        return group;
-    }
-
-    /** The shard asked for, or null when unknown. */
-    public Shard shard() {
-        return shard;
-    }
-
-    /** The role asked for, or null when unknown. */
-    public Role role() {
-        return role;
+        super(message, group, shard, role);
     }
 }
