@@ -5,6 +5,7 @@
 #
 #   bench/parallel-migrate.sh       # after: mvn -B -q -o install -DskipTests (dist/target/mdb is used)
 #   ROUNDS=5 SHARDS=32 bench/parallel-migrate.sh
+#   VARIANTS="jobs1 default" bench/parallel-migrate.sh      # a subset (then no ratios are printed)
 #
 # Goals: default at least 1.6x faster than --jobs 1, at least 10x faster than the Flyway loop, peak RSS <= 256 MB.
 #
@@ -188,10 +189,13 @@ echo "server: $(psql -X -At -d postgres -c 'SHOW server_version'), java: $(java 
     "cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "flyway: $(grep -m1 -o 'Flyway .* Edition [0-9.]*' "$work/flyway/version.txt" || echo "$flyway_version")," \
     "$(tr ':' '\n' <<<"$flyway_cp" | wc -l) jars on its classpath"
+echo "mdb: dist built $(date -r "$root/dist/target/mdb/bin/mdb" '+%F %T'), launcher flags:" \
+    "$(grep -o -- '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' "$work/dist/bin/mdb" | head -1 || true)," \
+    "class-data-sharing archive: $(if [ -f "$work/dist/lib/mdb.jsa" ]; then echo yes; else echo no; fi)"
 echo "$shards shards (+ replica entries) x $migrations migrations, $rounds rounds; mdb --jobs default: 8"
 
-variants=(jobs1 default flyway)
-for v in "${variants[@]}"; do : >"$work/$v.ms"; done
+read -r -a variants <<<"${VARIANTS:-jobs1 default flyway}"
+for v in jobs1 default flyway; do : >"$work/$v.ms"; done
 : >"$work/default.rss"
 for (( round = 1; round <= rounds; round++ )); do
     for (( k = 0; k < ${#variants[@]}; k++ )); do
@@ -201,6 +205,9 @@ for (( round = 1; round <= rounds; round++ )); do
         "flyway loop $(tail -1 "$work/flyway.ms") ms, default peak RSS $(tail -1 "$work/default.rss") KB" \
         "(load $(cut -d' ' -f1-3 /proc/loadavg))"
 done
+if [ "${#variants[@]}" -ne 3 ]; then
+    exit 0 # a partial run (VARIANTS): no ratios
+fi
 
 j=$(median <"$work/jobs1.ms")
 d=$(median <"$work/default.ms")
@@ -217,4 +224,4 @@ awk -v j="$j" -v d="$d" -v f="$f" -v r1="$(cat "$work/r1")" -v r2="$(cat "$work/
         j / d, r1
     printf "speed-up default vs flyway loop: %.2fx (ratio of medians), %.2fx (median of per-round ratios)  [goal >= 10]\n",
         f / d, r2
-    printf "peak RSS of the default run: %.1f MB max (runs, KB: %s)  [goal <= 256 MB]\n", rss / 1024, all }'
+    printf "peak RSS of the default run: %.1f MiB max (runs, KB: %s)  [goal <= 256 MB]\n", rss / 1024, all }'

@@ -11,7 +11,7 @@ public final class Main {
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
-        int code = MdbCli.newCommandLine(out, err, System.getenv()).execute(args);
+        int code = MdbCli.forArguments(args, out, err, System.getenv()).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
