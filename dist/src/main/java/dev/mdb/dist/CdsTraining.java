@@ -76,6 +76,27 @@ public final class CdsTraining {
         mdb("generate", "migration", "--help");
         mdb("-C", dir, "console", "-c", "SELECT count(*) FROM things");
         mdb("-C", dir, "no:such:task");
+        servers(dir);
+    }
+
+    /**
+     * Best effort, for the server engines' classes (JDBC drivers, the PostgreSQL dumper): version and schema dump of
+     * the servers' own maintenance databases on loopback, when they answer. A server that is not running only means
+     * fewer classes in the archive, never a failed training; nothing is written to those databases.
+     */
+    private void servers(String dir) {
+        String config = project.resolve("config/servers.yml").toString();
+        for (String name : List.of("pg", "maria")) {
+            tolerant("-C", dir, "--config", config, "--database", name, "db:version", "db:schema:dump");
+            tolerant("-C", dir, "--config", config, "--database", name, "--format", "json", "db:migrate:status");
+        }
+    }
+
+    private static void tolerant(String... args) {
+        ConsoleStreams console =
+                ConsoleStreams.of(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream());
+        MdbCli.newCommandLine(new PrintWriter(DISCARD), new PrintWriter(DISCARD), Map.of(), console)
+                .execute(args);
     }
 
     /** Runs one command line in process; {@code no:such:task} checks the error path and is expected to fail. */
@@ -125,6 +146,22 @@ public final class CdsTraining {
         write("db/animals_migrate/V20260101000000__create_dogs.sql", "CREATE TABLE dogs (id INTEGER PRIMARY KEY);\n");
         write("db/seeds.sql", "INSERT INTO things (name) VALUES ('one');\n");
         Files.createDirectories(project.resolve("storage"));
+        write("config/servers.yml", """
+                development:
+                  pg:
+                    adapter: postgresql
+                    host: 127.0.0.1
+                    username: postgres
+                    database: postgres
+                    connect_timeout: 1
+                    schema_dump: pg_training_schema.sql
+                  maria:
+                    adapter: mysql2
+                    host: 127.0.0.1
+                    username: root
+                    database: mysql
+                    schema_dump: maria_training_schema.sql
+                """);
     }
 
     private void write(String relative, String content) throws IOException {
