@@ -52,9 +52,9 @@ public final class CdsTraining {
             deleteRecursively(project);
         }
         if (!failures.isEmpty()) {
-            System.err.println("mdb: class-data-sharing training (" + entryPoint.getName() + " ...) failed: "
-                    + String.join("; ", failures));
-            System.exit(1);
+            // A build-time tool: an uncaught exception exits non-zero and fails the package step.
+            throw new IllegalStateException("mdb: class-data-sharing training (" + entryPoint.getName()
+                    + " ...) failed: " + String.join("; ", failures));
         }
     }
 
