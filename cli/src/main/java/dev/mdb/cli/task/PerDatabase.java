@@ -41,7 +41,11 @@ final class PerDatabase {
     /** Like {@link #run}, collecting each database's result in config order. */
     static <T> List<T> map(Invocation inv, List<DatabaseConfig> configs, Mapping<T> mapping) {
         Object[] results = new Object[configs.size()];
-        run(inv, configs, config -> results[configs.indexOf(config)] = mapping.apply(config));
+        java.util.Map<DatabaseConfig, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < configs.size(); i++) {
+            index.put(configs.get(i), i);
+        }
+        run(inv, configs, config -> results[index.get(config)] = mapping.apply(config));
         List<T> list = new ArrayList<>();
         for (Object result : results) {
             @SuppressWarnings("unchecked")
