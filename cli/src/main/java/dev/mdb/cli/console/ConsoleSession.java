@@ -123,6 +123,10 @@ public final class ConsoleSession {
         long start = System.nanoTime();
         try {
             runner.run(connection.connection(), sql, out, expanded);
+            if (source.interactive()) {
+                // A script's output is flushed at the end and before each error message (fail), like psql's.
+                out.flush();
+            }
             track(sql);
             return true;
         } catch (ReadOnlyViolationException e) {

@@ -48,7 +48,6 @@ public final class StatementRunner {
             }
         } finally {
             running = null;
-            out.flush();
         }
     }
 
