@@ -1,7 +1,7 @@
 package dev.mdb.tasks.adapter.mysql;
 
+import dev.mdb.tasks.schema.ReadyFirstOrder;
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,19 +66,6 @@ final class MysqlViews {
             references.remove(view.name());
             dependencies.put(view.name(), references);
         }
-        List<View> ordered = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        while (ordered.size() < byName.size()) {
-            String next = dependencies.keySet().stream()
-                    .filter(name -> !done.contains(name) && done.containsAll(dependencies.get(name)))
-                    .findFirst()
-                    .orElseGet(() -> dependencies.keySet().stream()
-                            .filter(name -> !done.contains(name))
-                            .findFirst()
-                            .orElseThrow());
-            done.add(next);
-            ordered.add(byName.get(next));
-        }
-        return ordered;
+        return ReadyFirstOrder.sort(byName, dependencies);
     }
 }

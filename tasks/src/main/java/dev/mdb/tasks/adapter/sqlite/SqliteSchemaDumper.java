@@ -1,6 +1,7 @@
 package dev.mdb.tasks.adapter.sqlite;
 
 import dev.mdb.tasks.migrate.SqlScript;
+import dev.mdb.tasks.schema.ReadyFirstOrder;
 import dev.mdb.tasks.schema.SchemaDumper;
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
 import java.sql.Connection;
@@ -139,20 +140,7 @@ final class SqliteSchemaDumper implements SchemaDumper {
             names.remove(view.getKey());
             dependencies.put(view.getKey(), names);
         }
-        List<SchemaObject> ordered = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        while (ordered.size() < byName.size()) {
-            String next = dependencies.keySet().stream()
-                    .filter(name -> !done.contains(name) && done.containsAll(dependencies.get(name)))
-                    .findFirst()
-                    .orElseGet(() -> dependencies.keySet().stream()
-                            .filter(name -> !done.contains(name))
-                            .findFirst()
-                            .orElseThrow());
-            done.add(next);
-            ordered.add(byName.get(next));
-        }
-        return ordered;
+        return ReadyFirstOrder.sort(byName, dependencies);
     }
 
     private static boolean isInternal(String name) {
