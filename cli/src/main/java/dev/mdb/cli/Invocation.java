@@ -32,6 +32,7 @@ public final class Invocation {
     private final String targetVersionOption;
     private final String stepOption;
     private boolean skipSchemaDump;
+    private java.util.List<dev.mdb.config.DatabaseConfig> selection;
     private DatabaseTasks tasks;
 
     public Invocation(
@@ -84,42 +85,13 @@ public final class Invocation {
      */
     public java.util.List<dev.mdb.config.DatabaseConfig> selection() {
         String spec = database();
-        if (spec == null || !(spec.contains(",") || spec.contains("*") || spec.contains("?"))) {
+        if (!DatabasePattern.isSelection(spec)) {
             return null;
         }
-        java.util.List<dev.mdb.config.DatabaseConfig> visible = tasks().select().visible();
-        java.util.List<dev.mdb.config.DatabaseConfig> chosen = new java.util.ArrayList<>();
-        for (String part : spec.split(",", -1)) {
-            String pattern = part.trim();
-            if (pattern.isEmpty()) {
-                continue;
-            }
-            if (!pattern.contains("*") && !pattern.contains("?")) {
-                tasks().select().named(pattern);
-            }
-            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(pattern)
-                    .replace("*", "\\E.*\\Q")
-                    .replace("?", "\\E.\\Q"));
-            boolean matched = false;
-            for (dev.mdb.config.DatabaseConfig config : visible) {
-                if (regex.matcher(config.name()).matches()) {
-                    matched = true;
-                    if (!chosen.contains(config)) {
-                        chosen.add(config);
-                    }
-                }
-            }
-            if (!matched) {
-                throw new dev.mdb.config.UnknownDatabaseNameException(
-                        env(),
-                        pattern,
-                        visible.stream()
-                                .map(dev.mdb.config.DatabaseConfig::name)
-                                .toList());
-            }
+        if (selection == null) {
+            selection = DatabasePattern.select(spec, tasks().select(), env());
         }
-        chosen.sort(java.util.Comparator.comparingInt(visible::indexOf));
-        return chosen;
+        return selection;
     }
 
     /** {@code --jobs N}: databases worked on at once (1 = one after another, in order). */
