@@ -98,6 +98,24 @@ public final class ConnectionRouter {
         return new RouteBinding(this, null, NO_CHANGE, true);
     }
 
+    /**
+     * A frame that changes no route but opens {@code unitOfWork} for its body: reading routes then honour the unit's
+     * client state, writes are recorded in it, and replicas stick for the unit (see {@link UnitOfWork}).
+     */
+    public RouteBinding within(UnitOfWork unitOfWork) {
+        return new RouteBinding(this, null, NO_CHANGE, false, Objects.requireNonNull(unitOfWork, "unitOfWork"));
+    }
+
+    /** The innermost unit of work open on this thread through this router, or null. */
+    public UnitOfWork unitOfWork() {
+        for (Frame frame = RouteContext.top(); frame != null; frame = frame.next()) {
+            if (frame.unitOfWork() != null && frame.coversAll(this)) {
+                return frame.unitOfWork();
+            }
+        }
+        return null;
+    }
+
     /** Opens a frame for every group until the returned scope is closed (Rails' {@code connecting_to}). */
     public RouteScope connectingTo(Route route) {
         return open(null, requireSwitch(route));
@@ -169,9 +187,21 @@ public final class ConnectionRouter {
 
     /** Checks a frame against the stack {@code previous}, tells the listeners, and returns it (not yet pushed). */
     Frame enter(Set<String> groups, Route route, boolean prohibitsShardSwapping, Frame previous) {
+        return enter(groups, route, prohibitsShardSwapping, null, previous);
+    }
+
+    Frame enter(
+            Set<String> groups, Route route, boolean prohibitsShardSwapping, UnitOfWork unitOfWork, Frame previous) {
         List<String> covered = groups == null ? topology.groupNames() : checks.covered(groups);
         Frame frame = new Frame(
-                this, groups, route.role(), route.shard(), route.writesPrevented(), prohibitsShardSwapping, previous);
+                this,
+                groups,
+                route.role(),
+                route.shard(),
+                route.writesPrevented(),
+                prohibitsShardSwapping,
+                unitOfWork,
+                previous);
         Map<String, ResolvedRoute> before = new LinkedHashMap<>();
         Map<String, ResolvedRoute> after = new LinkedHashMap<>();
         for (String group : covered) {

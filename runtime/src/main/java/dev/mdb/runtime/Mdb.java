@@ -23,6 +23,7 @@ public final class Mdb implements AutoCloseable {
     private final Topology topology;
     private final ConnectionRouter router;
     private final TargetPools pools;
+    private final Replicas replicas;
     private final Path projectDir;
     private final Map<String, RoutingDataSource> dataSources = new ConcurrentHashMap<>();
 
@@ -34,6 +35,7 @@ public final class Mdb implements AutoCloseable {
                 projectDir,
                 name -> configs.find(env, name)
                         .orElseThrow(() -> new ConfigException("no database '" + name + "' in environment " + env)));
+        this.replicas = new Replicas(topology, pools, projectDir);
     }
 
     /**
@@ -77,12 +79,36 @@ public final class Mdb implements AutoCloseable {
     /** The routing data source of {@code group}; an unknown group throws {@link UnknownDatabaseGroupException}. */
     public RoutingDataSource dataSource(String group) {
         topology.group(group);
-        return dataSources.computeIfAbsent(group, g -> new RoutingDataSource(g, router, pools, projectDir));
+        return dataSources.computeIfAbsent(group, g -> new RoutingDataSource(g, router, pools, projectDir, replicas));
     }
 
-    /** Closes every pool; connections still borrowed are closed by their pool. */
+    /** The replicas of this environment: their health and lag ({@link Replicas#status(boolean)}). */
+    public Replicas replicas() {
+        return replicas;
+    }
+
+    /**
+     * The client state to store after {@code unit} wrote: the client's earlier marks still in force, plus, for every
+     * group/shard the unit wrote on, a mark with the time now and, on PostgreSQL, the primary's WAL insert position
+     * (one query per written group/shard). Call it after the unit's transactions committed.
+     */
+    public ConsistencyState recordWrites(UnitOfWork unit) {
+        long oldest =
+                System.currentTimeMillis() - unit.consistency().retention().toMillis();
+        ConsistencyState state = unit.client().withoutMarksBefore(oldest);
+        for (RouteKey key : unit.writes()) {
+            state = state.with(key, replicas.capture(key));
+        }
+        return state;
+    }
+
+    /** Stops the replica health checks and closes every pool; connections still borrowed are closed by their pool. */
     @Override
     public void close() {
-        pools.close();
+        try {
+            replicas.close();
+        } finally {
+            pools.close();
+        }
     }
 }

@@ -15,8 +15,19 @@ public final class RouteBinding {
     private final Set<String> groups;
     private final Route route;
     private final boolean prohibitsShardSwapping;
+    private final UnitOfWork unitOfWork;
 
     RouteBinding(ConnectionRouter router, Set<String> groups, Route route, boolean prohibitsShardSwapping) {
+        this(router, groups, route, prohibitsShardSwapping, null);
+    }
+
+    RouteBinding(
+            ConnectionRouter router,
+            Set<String> groups,
+            Route route,
+            boolean prohibitsShardSwapping,
+            UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
         this.router = router;
         this.groups = groups;
         this.route = route;
@@ -32,7 +43,7 @@ public final class RouteBinding {
     public <T, E extends Exception> T with(ThrowingSupplier<T, E> body) throws E {
         Objects.requireNonNull(body, "body");
         Frame previous = RouteContext.top();
-        Frame frame = router.enter(groups, route, prohibitsShardSwapping, previous);
+        Frame frame = router.enter(groups, route, prohibitsShardSwapping, unitOfWork, previous);
         RouteContext.set(frame);
         try {
             return body.get();

@@ -28,12 +28,14 @@ public final class RoutingDataSource extends DataSourceSupport {
     private final ConnectionRouter router;
     private final TargetPools pools;
     private final Path projectDir;
+    private final Replicas replicas;
     private final Map<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
     private final Map<String, StatementClassifier> classifiers = new ConcurrentHashMap<>();
     private final Map<String, JdbcTarget> targets = new ConcurrentHashMap<>();
     private final ThreadLocal<int[]> openTransactions = ThreadLocal.withInitial(() -> new int[1]);
 
-    RoutingDataSource(String group, ConnectionRouter router, TargetPools pools, Path projectDir) {
+    RoutingDataSource(String group, ConnectionRouter router, TargetPools pools, Path projectDir, Replicas replicas) {
+        this.replicas = replicas;
         this.group = group;
         this.router = router;
         this.pools = pools;
@@ -55,33 +57,111 @@ public final class RoutingDataSource extends DataSourceSupport {
         throw new SQLFeatureNotSupportedException("credentials come from database.yml; use getConnection()");
     }
 
-    /** What {@link #getConnection()} would use now (the entry shown is the next round-robin choice). */
-    public ResolvedTarget describe() {
+    /** What {@link #getConnection()} would use now (the entry shown is the balancer's next choice). */
+    public ResolvedTarget describe() throws SQLException {
         return resolve(false);
     }
 
     /**
      * The target for the current route. {@code readOnlyTransaction} (a connection marked read-only with autocommit
-     * off) moves a route on the writing role to the shard's reading role when the group has one.
+     * off) moves a route on the writing role to the shard's reading role when the group has one. A role whose entries
+     * are all replicas of the shard's writer is a replica set: the {@link Replicas} choose among its healthy,
+     * caught-up members, or the writer with writes prevented. In a {@link UnitOfWork} that refuses writes, every
+     * target prevents writes.
+     *
+     * @throws NoHealthyReplicaException when no replica is in rotation and the writer says {@code no_replica_policy:
+     *     fail}
      */
-    public ResolvedTarget resolve(boolean readOnlyTransaction) {
+    public ResolvedTarget resolve(boolean readOnlyTransaction) throws SQLException {
         ResolvedRoute route = router.current(group);
         DatabaseGroup g = router.topology().group(group);
+        Role role = role(g, route, readOnlyTransaction);
+        UnitOfWork unit = router.unitOfWork();
+        String writer = Replicas.replicaSetWriter(g, route.shard(), role);
+        ResolvedTarget resolved;
+        if (writer != null) {
+            resolved = replicas.choose(g, route.shard(), role, writer, unit);
+        } else {
+            List<String> targets = g.targets(route.shard(), role);
+            String key = route.shard() + "/" + role;
+            int index = Math.floorMod(
+                    roundRobin.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement(), targets.size());
+            String entry = targets.get(index);
+            resolved = new ResolvedTarget(
+                    group,
+                    route.shard(),
+                    role,
+                    entry,
+                    prevented(g, route, role, readOnlyTransaction, unit)
+                            || g.config(entry).replica(),
+                    target(entry).location(),
+                    ResolvedTarget.Reason.ROUTE);
+        }
+        if (unit != null) {
+            if (unit.writesRefused() && !resolved.writesPrevented()) {
+                resolved = new ResolvedTarget(
+                        group, resolved.shard(), role, resolved.entry(), true, resolved.location(), resolved.reason());
+            }
+            unit.served(resolved);
+        }
+        return resolved;
+    }
+
+    /**
+     * Whether a connection borrowed for {@code target} still serves the current route: same shard, role and write
+     * prevention, and its entry still in rotation. Cheaper than {@link #resolve(boolean)}, which also picks a replica.
+     */
+    public boolean stillServes(ResolvedTarget target, boolean readOnlyTransaction) {
+        ResolvedRoute route = router.current(group);
+        DatabaseGroup g = router.topology().group(group);
+        Role role = role(g, route, readOnlyTransaction);
+        if (!target.shard().equals(route.shard()) || !target.role().equals(role)) {
+            return false;
+        }
+        UnitOfWork unit = router.unitOfWork();
+        boolean prevented = prevented(g, route, role, readOnlyTransaction, unit)
+                || g.config(target.entry()).replica()
+                || target.reason() != ResolvedTarget.Reason.ROUTE;
+        return target.writesPrevented() == prevented && replicas.inRotation(target.entry());
+    }
+
+    private static Role role(DatabaseGroup g, ResolvedRoute route, boolean readOnlyTransaction) {
         Role role = route.role();
         if (readOnlyTransaction && role.equals(Role.WRITING) && g.has(route.shard(), Role.READING)) {
-            role = Role.READING;
+            return Role.READING;
         }
-        List<String> targets = g.targets(route.shard(), role);
-        String key = route.shard() + "/" + role;
-        int index = Math.floorMod(
-                roundRobin.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement(), targets.size());
-        String entry = targets.get(index);
-        boolean prevented = route.writesPrevented()
+        return role;
+    }
+
+    private static boolean prevented(
+            DatabaseGroup g, ResolvedRoute route, Role role, boolean readOnlyTransaction, UnitOfWork unit) {
+        return route.writesPrevented()
                 || readOnlyTransaction
-                || g.replicaOnly(route.shard(), role)
-                || g.config(entry).replica();
-        return new ResolvedTarget(
-                group, route.shard(), role, entry, prevented, target(entry).location());
+                || (unit != null && unit.writesRefused())
+                || g.replicaOnly(route.shard(), role);
+    }
+
+    /** Records a write statement sent on {@code target} in the current unit of work, if any. */
+    public void wrote(ResolvedTarget target) {
+        UnitOfWork unit = router.unitOfWork();
+        if (unit != null) {
+            unit.recordWrite(target.key());
+        }
+    }
+
+    /** Whether the current thread has a unit of work that records writes. */
+    public boolean tracksWrites() {
+        return router.unitOfWork() != null;
+    }
+
+    /**
+     * Reports a connection-class failure on {@code target}: a replica is taken out of rotation at once (and probed
+     * back in by the health checks). No effect on other entries.
+     */
+    public void failed(ResolvedTarget target, Throwable cause) {
+        if (router.topology().group(group).isReplica(target.entry())) {
+            replicas.failed(target.entry(), cause);
+        }
     }
 
     /** The JDBC target of an entry of this group. */
@@ -101,6 +181,7 @@ public final class RoutingDataSource extends DataSourceSupport {
                 throw e;
             }
         }
+        replicas.borrowed(target.entry());
         return physical;
     }
 
@@ -115,6 +196,7 @@ public final class RoutingDataSource extends DataSourceSupport {
                 target(target.entry()).readOnlySession(physical, false);
             }
         } finally {
+            replicas.returned(target.entry());
             physical.close();
         }
     }

@@ -2,6 +2,7 @@ package dev.mdb.runtime.internal;
 
 import dev.mdb.runtime.Role;
 import dev.mdb.runtime.Shard;
+import dev.mdb.runtime.UnitOfWork;
 import java.util.Set;
 
 /**
@@ -17,6 +18,7 @@ public final class Frame {
     private final Boolean writesPrevented;
     private final boolean prohibitsShardSwapping;
     private final Frame next;
+    private final UnitOfWork unitOfWork;
 
     public Frame(
             Object owner,
@@ -26,6 +28,19 @@ public final class Frame {
             Boolean writesPrevented,
             boolean prohibitsShardSwapping,
             Frame next) {
+        this(owner, groups, role, shard, writesPrevented, prohibitsShardSwapping, null, next);
+    }
+
+    public Frame(
+            Object owner,
+            Set<String> groups,
+            Role role,
+            Shard shard,
+            Boolean writesPrevented,
+            boolean prohibitsShardSwapping,
+            UnitOfWork unitOfWork,
+            Frame next) {
+        this.unitOfWork = unitOfWork;
         this.owner = owner;
         this.groups = groups == null ? null : Set.copyOf(groups);
         this.role = role;
@@ -59,6 +74,11 @@ public final class Frame {
 
     public boolean prohibitsShardSwapping() {
         return prohibitsShardSwapping;
+    }
+
+    /** The unit of work this frame opened, or null. */
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     /** The enclosing frame, or null at the bottom of the stack. */

@@ -78,12 +78,24 @@ final class GuardedStatement implements InvocationHandler {
             if (cause instanceof SQLException sqlError && target.writesPrevented() && readOnlyError(sqlError)) {
                 throw new ReadOnlyViolationException(SqlPreview.preview(sql == null ? "" : sql), sqlError);
             }
+            if (ConnectionFailures.isConnectionFailure(cause)) {
+                dataSource.failed(target, cause);
+            }
             throw cause;
         }
     }
 
     private void guard(String sql, boolean writeMethod) throws ReadOnlyViolationException {
         if (!target.writesPrevented()) {
+            if (dataSource.tracksWrites()
+                    && (writeMethod
+                            || (sql != null
+                                    && dataSource
+                                            .classifier(target.entry())
+                                            .classify(sql)
+                                            .refusedWhenPreventingWrites()))) {
+                dataSource.wrote(target);
+            }
             return;
         }
         if (sql == null) {

@@ -110,12 +110,24 @@ public final class RoutedConnection implements InvocationHandler {
         if (physical != null && inTransaction) {
             return physical;
         }
-        ResolvedTarget wanted = dataSource.resolve(readOnly && !autoCommit);
-        if (physical != null && sameTarget(wanted)) {
+        boolean readOnlyTransaction = readOnly && !autoCommit;
+        if (physical != null && dataSource.stillServes(target, readOnlyTransaction)) {
             return physical;
         }
         releasePhysical();
-        Connection borrowed = dataSource.acquire(wanted);
+        ResolvedTarget wanted = dataSource.resolve(readOnlyTransaction);
+        Connection borrowed;
+        try {
+            borrowed = dataSource.acquire(wanted);
+        } catch (SQLException e) {
+            if (!ConnectionFailures.isConnectionFailure(e) || wanted.reason() != ResolvedTarget.Reason.REPLICA) {
+                throw e;
+            }
+            // The replica can't be reached: take it out and choose again (another replica or the primary).
+            dataSource.failed(wanted, e);
+            wanted = dataSource.resolve(readOnlyTransaction);
+            borrowed = dataSource.acquire(wanted);
+        }
         try {
             if (isolation != null) {
                 borrowed.setTransactionIsolation(isolation);
@@ -128,13 +140,6 @@ public final class RoutedConnection implements InvocationHandler {
         physical = borrowed;
         target = wanted;
         return physical;
-    }
-
-    private boolean sameTarget(ResolvedTarget wanted) {
-        return target != null
-                && target.shard().equals(wanted.shard())
-                && target.role().equals(wanted.role())
-                && target.writesPrevented() == wanted.writesPrevented();
     }
 
     private void beginTransactionIfNeeded() {

@@ -1,0 +1,27 @@
+package dev.mdb.runtime.internal;
+
+/** PostgreSQL log sequence numbers: {@code X/Y} is the unsigned 64-bit value {@code (X << 32) | Y}. */
+public final class Lsn {
+    private Lsn() {}
+
+    /** Parses {@code X/Y} (hex); throws IllegalArgumentException when malformed. */
+    public static long parse(String text) {
+        int slash = text.indexOf('/');
+        if (slash <= 0 || slash == text.length() - 1 || slash > 8 || text.length() - slash - 1 > 8) {
+            throw new IllegalArgumentException("not an LSN: '" + text + "'");
+        }
+        long high = Long.parseLong(text.substring(0, slash), 16);
+        long low = Long.parseLong(text.substring(slash + 1), 16);
+        return (high << 32) | low;
+    }
+
+    public static String format(long lsn) {
+        return Long.toHexString(lsn >>> 32).toUpperCase(java.util.Locale.ROOT) + "/"
+                + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether {@code a} is at or after {@code b}, comparing as unsigned. */
+    public static boolean atOrAfter(long a, long b) {
+        return Long.compareUnsigned(a, b) >= 0;
+    }
+}
