@@ -52,6 +52,27 @@ public final class Replicas implements AutoCloseable {
             }
         }
         this.monitor = new HealthMonitor(this::target);
+        validateSettings();
+    }
+
+    /** Parses every replica key once, so a bad value fails when mdb starts, not at the first read. */
+    private void validateSettings() {
+        for (DatabaseGroup group : topology.groups()) {
+            for (Shard shard : group.shards()) {
+                for (Role role : group.roles(shard)) {
+                    String writer = replicaSetWriter(group, shard, role);
+                    if (writer != null) {
+                        DatabaseConfig writerConfig = group.config(writer);
+                        ReplicaSettings.balancing(writerConfig);
+                        ReplicaSettings.failWithoutReplica(writerConfig);
+                        for (String entry : group.targets(shard, role)) {
+                            ReplicaSettings.weight(group.config(entry));
+                            watchFor(entry, writerConfig);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     JdbcTarget target(String entry) {

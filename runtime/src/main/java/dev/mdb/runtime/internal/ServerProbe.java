@@ -40,8 +40,11 @@ public final class ServerProbe {
         if (engine.startsWith("mysql") || engine.equals("mariadb") || engine.equals("trilogy")) {
             return mysql(connection);
         }
-        connection.isValid(1);
-        return new Observation(false, false, "file", -1, -1, null);
+        if (!connection.isValid(1)) {
+            throw new SQLException("connection is not valid", "08006");
+        }
+        // SQLite: a file mdb opens read-only for a replica; no replication to measure.
+        return new Observation(false, true, null, -1, -1, null);
     }
 
     /** Only the primary's current WAL insert position (PostgreSQL), or -1 for other engines. */
