@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,34 +29,37 @@ final class GuardedStatement implements InvocationHandler {
             Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
     private static final Set<String> WRITE_METHODS =
             Set.of("executeUpdate", "executeLargeUpdate", "addBatch", "executeBatch", "executeLargeBatch");
-    private final Statement delegate;
+    private static final Set<String> RETRYABLE = Set.of("execute", "executeQuery");
     private final String preparedSql;
     private final Connection logical;
-    private final ResolvedTarget target;
+    private final RoutedConnection owner;
     private final RoutingDataSource dataSource;
+    private final Method create;
+    private final Object[] createArgs;
+    private final List<Object[]> settings = new ArrayList<>();
+    private Statement delegate;
+    private ResolvedTarget target;
 
     private GuardedStatement(
-            Statement delegate,
-            String preparedSql,
-            Connection logical,
-            ResolvedTarget target,
-            RoutingDataSource dataSource) {
+            Statement delegate, String preparedSql, RoutedConnection owner, Method create, Object[] createArgs) {
         this.delegate = delegate;
         this.preparedSql = preparedSql;
-        this.logical = logical;
-        this.target = target;
-        this.dataSource = dataSource;
+        this.owner = owner;
+        this.logical = owner.proxy();
+        this.target = owner.target();
+        this.dataSource = owner.dataSource();
+        this.create = create;
+        this.createArgs = createArgs;
     }
 
-    static Statement wrap(
-            Statement delegate, String sql, Connection logical, ResolvedTarget target, RoutingDataSource dataSource) {
+    static Statement wrap(Statement delegate, String sql, RoutedConnection owner, Method create, Object[] args) {
         Class<?> type = delegate instanceof CallableStatement
                 ? CallableStatement.class
                 : delegate instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
         return (Statement) Proxy.newProxyInstance(
                 GuardedStatement.class.getClassLoader(),
                 new Class<?>[] {type},
-                new GuardedStatement(delegate, sql, logical, target, dataSource));
+                new GuardedStatement(delegate, sql, owner, create, args));
     }
 
     @Override
@@ -71,6 +76,9 @@ final class GuardedStatement implements InvocationHandler {
             sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
             guard(sql, WRITE_METHODS.contains(name));
         }
+        if (name.startsWith("set") || name.equals("clearParameters")) {
+            settings.add(new Object[] {method, args});
+        }
         try {
             return method.invoke(delegate, args);
         } catch (InvocationTargetException e) {
@@ -80,8 +88,53 @@ final class GuardedStatement implements InvocationHandler {
             }
             if (ConnectionFailures.isConnectionFailure(cause)) {
                 dataSource.failed(target, cause);
+                if (RETRYABLE.contains(name)) {
+                    Object retried = retry(method, args, cause);
+                    if (retried != NOT_RETRIED) {
+                        return retried;
+                    }
+                }
             }
             throw cause;
+        }
+    }
+
+    private static final Object NOT_RETRIED = new Object();
+
+    /**
+     * A read on a replica whose connection broke, outside a transaction, runs once more on a fresh choice (another
+     * replica, or the primary): the statement is created again and its recorded settings and parameters replayed.
+     */
+    private Object retry(Method method, Object[] args, Throwable failure) throws Throwable {
+        String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
+        if (sql == null || dataSource.classifier(target.entry()).classify(sql).refusedWhenPreventingWrites()) {
+            return NOT_RETRIED;
+        }
+        Statement fresh;
+        try {
+            fresh = owner.reopen(target, create, createArgs);
+        } catch (SQLException again) {
+            again.addSuppressed(failure);
+            throw again;
+        }
+        if (fresh == null) {
+            return NOT_RETRIED;
+        }
+        Statement broken = delegate;
+        delegate = fresh;
+        target = owner.target();
+        try {
+            broken.close();
+        } catch (SQLException ignored) {
+            // the connection is gone already
+        }
+        for (Object[] setting : settings) {
+            ((Method) setting[0]).invoke(delegate, (Object[]) setting[1]);
+        }
+        try {
+            return method.invoke(delegate, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

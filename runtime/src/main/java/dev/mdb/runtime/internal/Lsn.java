@@ -20,6 +20,21 @@ public final class Lsn {
                 + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * The end of the last record before {@code insertPosition}: {@code pg_current_wal_insert_lsn()} points past the
+     * page header (24 bytes; 40 at the start of a 16 MB segment) when the last record ended exactly at a page boundary,
+     * a position a replica's replay LSN (the end of its last replayed record) never reaches until the next record.
+     */
+    public static long recordBoundary(long insertPosition) {
+        if ((insertPosition & 0xFFFFFFL) == 40) {
+            return insertPosition - 40;
+        }
+        if ((insertPosition & 8191L) == 24) {
+            return insertPosition - 24;
+        }
+        return insertPosition;
+    }
+
     /** Whether {@code a} is at or after {@code b}, comparing as unsigned. */
     public static boolean atOrAfter(long a, long b) {
         return Long.compareUnsigned(a, b) >= 0;

@@ -85,7 +85,7 @@ public final class RoutedConnection implements InvocationHandler {
         if (result instanceof Statement statement) {
             beginTransactionIfNeeded();
             String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
-            return GuardedStatement.wrap(statement, sql, proxy, target, dataSource);
+            return GuardedStatement.wrap(statement, sql, this, method, args);
         }
         return result;
     }
@@ -209,6 +209,37 @@ public final class RoutedConnection implements InvocationHandler {
         } finally {
             markTransactionEnded();
         }
+    }
+
+    /**
+     * After a connection failure on a replica outside a transaction: drops the broken physical connection, chooses
+     * again (the failed replica is out of rotation by now), and creates the statement anew with {@code create}, or
+     * returns null when the work can't be retried (in a transaction, or not on a replica).
+     */
+    Statement reopen(ResolvedTarget failed, Method create, Object[] args) throws Throwable {
+        if (inTransaction
+                || !autoCommit
+                || !failed.equals(target)
+                || failed.reason() != ResolvedTarget.Reason.REPLICA) {
+            return null;
+        }
+        Connection broken = physical;
+        physical = null;
+        target = null;
+        try {
+            dataSource.release(failed, broken);
+        } catch (SQLException e) {
+            // it is broken; the pool evicts it
+        }
+        return (Statement) call(physical(), create, args);
+    }
+
+    Connection proxy() {
+        return proxy;
+    }
+
+    RoutingDataSource dataSource() {
+        return dataSource;
     }
 
     /** The target of the physical connection, or null before first use. */

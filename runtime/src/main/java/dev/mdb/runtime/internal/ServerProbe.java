@@ -56,7 +56,7 @@ public final class ServerProbe {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             rs.next();
-            return Lsn.parse(rs.getString(1));
+            return Lsn.recordBoundary(Lsn.parse(rs.getString(1)));
         }
     }
 
@@ -71,7 +71,7 @@ public final class ServerProbe {
             rs.next();
             boolean standby = rs.getBoolean(1);
             long replay = rs.getString(2) == null ? -1 : Lsn.parse(rs.getString(2));
-            long current = rs.getString(3) == null ? -1 : Lsn.parse(rs.getString(3));
+            long current = rs.getString(3) == null ? -1 : Lsn.recordBoundary(Lsn.parse(rs.getString(3)));
             double since = rs.getDouble(4);
             Double secondsSinceReplay = rs.wasNull() ? null : since;
             return new Observation(

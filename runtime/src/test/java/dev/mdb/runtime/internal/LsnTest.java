@@ -31,4 +31,12 @@ class LsnTest {
             assertThatThrownBy(() -> Lsn.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void recordBoundary_stepsBackOverPageHeaders() {
+        assertThat(Lsn.recordBoundary(Lsn.parse("0/2002018"))).isEqualTo(Lsn.parse("0/2002000"));
+        assertThat(Lsn.recordBoundary(Lsn.parse("0/3000028"))).isEqualTo(Lsn.parse("0/3000000"));
+        assertThat(Lsn.recordBoundary(Lsn.parse("0/2002019"))).isEqualTo(Lsn.parse("0/2002019"));
+        assertThat(Lsn.recordBoundary(Lsn.parse("0/2002028"))).isEqualTo(Lsn.parse("0/2002028"));
+    }
 }
