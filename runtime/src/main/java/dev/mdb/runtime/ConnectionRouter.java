@@ -208,13 +208,13 @@ public final class ConnectionRouter {
             before.put(group, resolve(group, previous));
             after.put(group, resolve(group, frame));
         }
-        if (route.role() != null || route.shard() != null) {
-            checks.requireRoutes(after, groups == null);
-        }
         for (String group : covered) {
             if (prohibited(group, previous)) {
                 checks.requireSameShard(before.get(group), after.get(group));
             }
+        }
+        if (route.role() != null || route.shard() != null) {
+            checks.requireRoutes(after, groups == null);
         }
         if (Boolean.FALSE.equals(route.writesPrevented())) {
             checks.requireWritable(after);

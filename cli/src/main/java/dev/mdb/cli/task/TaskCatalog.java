@@ -20,6 +20,7 @@ public final class TaskCatalog {
             new MigrateDownTask(),
             new RedoTask(),
             new RepairTask(),
+            new ReplicasTask(),
             new StatusTask(),
             new MigrateUpTask(),
             new PurgeTask(),
@@ -51,6 +52,11 @@ public final class TaskCatalog {
         Optional<Task> exact = find(argument);
         if (exact.isPresent()) {
             Task task = exact.get();
+            if (task instanceof ReplicasTask replicas) {
+                // Replica entries are hidden from the other tasks: db:replicas resolves --database itself.
+                replicas.report(inv, inv.database());
+                return;
+            }
             boolean single = inv.database() != null && inv.selection() == null;
             task.run(inv, single ? inv.tasks().select().named(inv.database()) : null);
             return;
@@ -61,6 +67,10 @@ public final class TaskCatalog {
                 .orElseThrow(() -> new InvalidArgumentException("Don't know how to build task '" + argument
                         + "'. See the list of available tasks with `mdb --tasks`."));
         String name = argument.substring(perDatabase.name().length() + 1);
+        if (perDatabase instanceof ReplicasTask replicas) {
+            replicas.report(inv, name);
+            return;
+        }
         DatabaseConfig config = inv.tasks().select().named(name);
         perDatabase.run(inv, config);
     }

@@ -170,20 +170,29 @@ public final class HealthMonitor implements AutoCloseable {
         settle(target, watch, mismatch, lagSeconds, now);
     }
 
-    /** How long ago the writer first reached a position {@code replay} does not cover (lag in time). */
+    /**
+     * How long ago the writer first reached a position {@code replay} does not cover (lag in time). When the sampled
+     * history does not reach back that far (a fresh monitor, or a one-shot check), the time since the replica's last
+     * replayed transaction is used: an upper bound, so a replica is never judged fresher than it may be.
+     */
     private static Double timeBehind(Writer writer, long replay, long now, ServerProbe.Observation seen) {
         Double sinceReplay = seen.secondsBehind();
         Double sinceSample = null;
+        boolean oldest = true;
         synchronized (writer.samples) {
             for (long[] sample : writer.samples) {
                 if (!Lsn.atOrAfter(replay, sample[0])) {
                     sinceSample = (now - sample[1]) / 1000.0;
                     break;
                 }
+                oldest = false;
             }
         }
         if (sinceSample == null) {
             return sinceReplay;
+        }
+        if (oldest) {
+            return sinceReplay == null ? sinceSample : Math.max(sinceSample, sinceReplay);
         }
         return sinceReplay == null ? sinceSample : Math.min(sinceSample, sinceReplay);
     }
@@ -231,8 +240,10 @@ public final class HealthMonitor implements AutoCloseable {
             long interval = watch.interval().toMillis();
             target.backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(interval, target.backoffMillis * 2));
             target.nextProbeAt = System.currentTimeMillis() + target.backoffMillis;
-            if (before != TargetState.DOWN) {
+            if (before != TargetState.DOWN && before != TargetState.UNKNOWN) {
                 LOG.warn("replica '{}' is down: {}", target.entry(), describe(e));
+            } else {
+                LOG.debug("replica '{}' is down: {}", target.entry(), describe(e));
             }
         }
     }
@@ -268,7 +279,7 @@ public final class HealthMonitor implements AutoCloseable {
         return writer;
     }
 
-    /** Drops samples every watched replica of this writer has replayed (keeps the newest). */
+    /** Drops samples every watched replica of this writer has replayed, except the newest of them. */
     private void trimReplayed(Writer writer) {
         long oldestReplay = Long.MAX_VALUE;
         boolean any = false;
@@ -282,10 +293,12 @@ public final class HealthMonitor implements AutoCloseable {
                 any = true;
             }
         }
-        Iterator<long[]> it = writer.samples.iterator();
-        while (any && writer.samples.size() > 1 && it.hasNext()) {
+        // Keep the newest sample every replica has replayed: it dates when the first unreplayed one began.
+        while (any && writer.samples.size() > 1) {
+            Iterator<long[]> it = writer.samples.iterator();
+            it.next();
             if (Lsn.atOrAfter(oldestReplay, it.next()[0])) {
-                it.remove();
+                writer.samples.removeFirst();
             } else {
                 break;
             }
@@ -298,6 +311,9 @@ public final class HealthMonitor implements AutoCloseable {
             return existing;
         }
         JdbcTarget target = targets.apply(entry);
+        if (target.file() != null && !java.nio.file.Files.isRegularFile(target.file())) {
+            throw new SQLException("database file " + target.file() + " does not exist", "08001");
+        }
         Properties props = target.properties();
         long timeoutMillis = Math.max(100, watch.timeout().toMillis());
         String adapter =
@@ -305,7 +321,9 @@ public final class HealthMonitor implements AutoCloseable {
         if (adapter.startsWith("postgres") || adapter.equals("postgis")) {
             props.setProperty("connectTimeout", Long.toString(Math.max(1, (timeoutMillis + 999) / 1000)));
             props.setProperty("ApplicationName", "mdb health check");
-        } else if (!adapter.startsWith("sqlite")) {
+        } else if (adapter.startsWith("sqlite")) {
+            props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY: a probe never creates or changes a file
+        } else {
             props.setProperty("connectTimeout", Long.toString(timeoutMillis));
         }
         Connection connection = java.sql.DriverManager.getConnection(target.url(), props);
