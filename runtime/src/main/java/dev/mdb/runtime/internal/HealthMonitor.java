@@ -171,28 +171,24 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     /**
-     * How long ago the writer first reached a position {@code replay} does not cover (lag in time). When the sampled
-     * history does not reach back that far (a fresh monitor, or a one-shot check), the time since the replica's last
-     * replayed transaction is used: an upper bound, so a replica is never judged fresher than it may be.
+     * How long ago the writer first reached a position {@code replay} does not cover (lag in time), at most the time
+     * since the replica's last replayed transaction. When the sampled history does not reach back that far (a fresh
+     * monitor, or a one-shot check) this is a lower bound that grows while the replica stays behind, so a replica
+     * further behind than its limit is out within that limit of the monitor's start; bytes are exact either way.
      */
     private static Double timeBehind(Writer writer, long replay, long now, ServerProbe.Observation seen) {
         Double sinceReplay = seen.secondsBehind();
         Double sinceSample = null;
-        boolean oldest = true;
         synchronized (writer.samples) {
             for (long[] sample : writer.samples) {
                 if (!Lsn.atOrAfter(replay, sample[0])) {
                     sinceSample = (now - sample[1]) / 1000.0;
                     break;
                 }
-                oldest = false;
             }
         }
         if (sinceSample == null) {
             return sinceReplay;
-        }
-        if (oldest) {
-            return sinceReplay == null ? sinceSample : Math.max(sinceSample, sinceReplay);
         }
         return sinceReplay == null ? sinceSample : Math.min(sinceSample, sinceReplay);
     }
