@@ -276,6 +276,11 @@ public final class Replicas implements AutoCloseable {
                 ReplicaSettings.maxReplicationLag(entries.get(entry), writer));
     }
 
+    /** The last known health of {@code entry} (a replica), without probing; empty for entries that aren't replicas. */
+    public java.util.Optional<ReplicaStatus> statusOf(String entry) {
+        return status(false).stream().filter(r -> r.entry().equals(entry)).findFirst();
+    }
+
     /**
      * Every replica of the environment, in database.yml order. With {@code probe}, each is probed now (on the calling
      * thread); otherwise the last known health is reported (UNKNOWN before the first probe).

@@ -164,6 +164,14 @@ public final class RoutingDataSource extends DataSourceSupport {
         }
     }
 
+    /**
+     * The target a logical connection from {@link #getConnection()} uses now: entry, reason (replica, or the primary
+     * and why) and write prevention; null before its first statement.
+     */
+    public ResolvedTarget targetOf(Connection logical) {
+        return RoutedConnection.targetOf(logical);
+    }
+
     /** The JDBC target of an entry of this group. */
     public JdbcTarget target(String entry) {
         return targets.computeIfAbsent(

@@ -242,6 +242,16 @@ public final class RoutedConnection implements InvocationHandler {
         return dataSource;
     }
 
+    /** The target a logical connection uses now, or null before its first statement or for other connections. */
+    public static ResolvedTarget targetOf(Connection logical) {
+        if (logical != null
+                && Proxy.isProxyClass(logical.getClass())
+                && Proxy.getInvocationHandler(logical) instanceof RoutedConnection routed) {
+            return routed.target;
+        }
+        return null;
+    }
+
     /** The target of the physical connection, or null before first use. */
     ResolvedTarget target() {
         return target;
