@@ -12,7 +12,7 @@
 # directories DIR/primary, DIR/standby1 and DIR/standby2, their logs DIR/<node>.log (log_statement=all, every line
 # prefixed with "port=<port>"), their unix sockets, and DIR/cluster.env:
 #
-#   PRIMARY_PORT=55432  STANDBY1_PORT=55433  STANDBY2_PORT=55434  PG_BIN=/usr/lib/postgresql/15/bin  DIR=...
+#   PRIMARY_PORT=25432  STANDBY1_PORT=25433  STANDBY2_PORT=25434  PG_BIN=/usr/lib/postgresql/15/bin  DIR=...
 #
 # Every node accepts TCP connections on 127.0.0.1 as user postgres without a password (trust), replication included.
 # The standbys come from pg_basebackup -R and stream asynchronously (application_name standby1/standby2 in
@@ -23,7 +23,8 @@
 # remove a DIR that holds a cluster.env or a primary/ data directory.
 #
 # Settings (environment): PG_BIN (newest /usr/lib/postgresql/*/bin, else `pg_config --bindir`);
-# PG_REPLICAS_BASE_PORT (55432): the three ports are the first free ones from there up.
+# PG_REPLICAS_BASE_PORT (25432, below the kernel's ephemeral port range, so client sockets opened meanwhile
+# cannot take a port between the check and the server's start): the three ports are the first free ones from there up.
 # As root, the servers run as the postgres OS user (runuser); otherwise as the calling user.
 set -euo pipefail
 
@@ -157,10 +158,10 @@ stop_node() {
 }
 
 pick_ports() {
-    local port=${PG_REPLICAS_BASE_PORT:-55432} picked=()
+    local port=${PG_REPLICAS_BASE_PORT:-25432} picked=()
     [[ "$port" =~ ^[0-9]+$ ]] || die "PG_REPLICAS_BASE_PORT must be a number, got '$port'"
     while [ "${#picked[@]}" -lt 3 ]; do
-        [ "$port" -le 65535 ] || die "no three free ports from ${PG_REPLICAS_BASE_PORT:-55432} up"
+        [ "$port" -le 65535 ] || die "no three free ports from ${PG_REPLICAS_BASE_PORT:-25432} up"
         port_in_use "$port" || picked+=("$port")
         port=$((port + 1))
     done
