@@ -46,7 +46,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * DataSource to the primary, in the same run: requests per second, p50/p99 latency, and how reads spread over the
  * replicas. Rounds alternate (plain, mdb, plain, mdb, …) after a warm-up so drift hits both alike.
  *
- * <p>Arguments: {@code <database.yml> <env> [requests per round] [rounds] [concurrency]}. The environment needs a
+ * <p>Arguments: {@code <database.yml> <env> [requests per round] [rounds] [concurrency] [plain entry]}; the plain app
+ * reads from {@code primary} unless another entry is named (e.g. {@code primary_replica_1}: the same server kind as
+ * the mdb app's reads, which isolates mdb's own cost from the difference between a primary and a standby). The environment needs a
  * {@code primary} with two replicas (bench/web-routing.sh builds one on a real PostgreSQL primary with two
  * hot standbys).
  */
@@ -119,17 +121,33 @@ public final class WebRoutingBench {
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 4000;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         int concurrency = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+        String plainEntry = args.length > 5 ? args[5] : "primary";
 
         DatabaseConfigurations configs = DatabaseConfigurations.load(yml, env, System.getenv());
         try (Mdb mdb = Mdb.fromDatabaseYml(yml, env, System.getenv());
-                HikariDataSource plain = plainPool(configs, env)) {
+                HikariDataSource plain = plainPool(configs, env, plainEntry)) {
             DatabaseSelector selector = DatabaseSelector.builder(mdb)
                     .context(SignedCookieResolverContext.builder()
                             .secret("benchmark-secret-benchmark-secret-0123456789")
                             .secure(false)
                             .build())
                     .build();
-            Server mdbApp = start(new TripsReader(mdb.dataSource()), new DatabaseSelectorFilter(selector));
+            // MDB_FILTER=routing-only: a minimal filter that only enters the reading role (no unit of work, no
+            // context, no response wrapper), to tell the selector's cost from the routing DataSource's.
+            jakarta.servlet.Filter filter = "routing-only".equals(System.getenv("MDB_FILTER"))
+                    ? (request, response, chain) -> {
+                        try {
+                            mdb.router()
+                                    .connectedTo(dev.mdb.runtime.Route.reading())
+                                    .use(() -> chain.doFilter(request, response));
+                        } catch (jakarta.servlet.ServletException | IOException | RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    : new DatabaseSelectorFilter(selector);
+            Server mdbApp = start(new TripsReader(mdb.dataSource()), filter);
             Server plainApp = start(new TripsReader(plain), null);
             HttpClient client = HttpClient.newBuilder()
                     .executor(Executors.newFixedThreadPool(concurrency))
@@ -138,9 +156,11 @@ public final class WebRoutingBench {
             try {
                 URI mdbUri = uri(mdbApp);
                 URI plainUri = uri(plainApp);
-                // Warm-up: JIT, pools, health checks.
-                run("plain", client, workers, plainUri, requests, concurrency);
-                run("mdb", client, workers, mdbUri, requests, concurrency);
+                // Warm-up: JIT (both apps share the servlet, the HTTP client and Jetty), pools, health checks.
+                for (int w = 0; w < 3; w++) {
+                    run("plain", client, workers, plainUri, requests, concurrency);
+                    run("mdb", client, workers, mdbUri, requests, concurrency);
+                }
                 List<Round> plainRounds = new ArrayList<>();
                 List<Round> mdbRounds = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
@@ -262,8 +282,8 @@ public final class WebRoutingBench {
         return new Round(app, seconds, latencies, ports, failures.get());
     }
 
-    private static HikariDataSource plainPool(DatabaseConfigurations configs, String env) {
-        var primary = configs.find(env, "primary").orElseThrow();
+    private static HikariDataSource plainPool(DatabaseConfigurations configs, String env, String entry) {
+        var primary = configs.find(env, entry).orElseThrow();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl("jdbc:postgresql://" + primary.host() + ":" + primary.port() + "/" + primary.database());
         hikari.setUsername(primary.username());

@@ -5,8 +5,8 @@
 # 10 % of even for round robin; p99 overhead ≤ 5 %).
 #
 #   mvn -B -q -o install -DskipTests -pl config,test-support,runtime,web
-#   bench/web-routing.sh                       # REQUESTS=4000 ROUNDS=5 CONCURRENCY=8
-#   REQUESTS=10000 ROUNDS=7 bench/web-routing.sh
+#   bench/web-routing.sh                       # REQUESTS=6000 ROUNDS=7 CONCURRENCY=4
+#   PLAIN_ENTRY=primary_replica_1 bench/web-routing.sh   # plain app on one standby: mdb's own cost only
 #
 # It builds a PostgreSQL primary with two hot standbys on free loopback ports (scripts/pg-replicas.sh, as the
 # postgres OS user when run as root), creates database `bench` with a `trips` table of 10 rows, and removes the
@@ -18,9 +18,10 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-requests=${REQUESTS:-4000}
-rounds=${ROUNDS:-5}
-concurrency=${CONCURRENCY:-8}
+requests=${REQUESTS:-6000}
+rounds=${ROUNDS:-7}
+concurrency=${CONCURRENCY:-4}
+plain_entry=${PLAIN_ENTRY:-primary}
 work=$(mktemp -d)
 # The cluster directory must be reachable by the postgres OS user: not inside the private mktemp directory.
 cluster="${TMPDIR:-/tmp}/mdb-bench-cluster.$$"
@@ -91,5 +92,5 @@ YML
 
 echo "primary :$PRIMARY_PORT, standbys :$STANDBY1_PORT and :$STANDBY2_PORT;" \
     "java: $(java -version 2>&1 | head -1), cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xms512m -Xmx512m -Dslf4j.internal.verbosity=ERROR -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
-    WebRoutingBench "$work/database.yml" bench "$requests" "$rounds" "$concurrency"
+java ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx512m -Dslf4j.internal.verbosity=ERROR -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
+    WebRoutingBench "$work/database.yml" bench "$requests" "$rounds" "$concurrency" "$plain_entry"
