@@ -2,7 +2,9 @@ package dev.mdb.cli.console;
 
 import dev.mdb.runtime.DatabaseGroup;
 import dev.mdb.runtime.Mdb;
+import dev.mdb.runtime.ReplicaStatus;
 import dev.mdb.runtime.ResolvedRoute;
+import dev.mdb.runtime.ResolvedTarget;
 import dev.mdb.runtime.Role;
 import dev.mdb.runtime.Route;
 import dev.mdb.runtime.RouteScope;
@@ -12,6 +14,7 @@ import dev.mdb.tasks.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The console's place in the topology: a database group, the role and shard asked for, the {@link RouteScope} holding
@@ -28,6 +31,7 @@ public final class ConsoleConnection implements AutoCloseable {
     private RouteScope scope;
     private Connection connection;
     private String entry;
+    private ResolvedTarget resolved;
     private boolean lost;
 
     private ConsoleConnection(Mdb mdb, String group, Role role, Shard shard, boolean preventWrites) {
@@ -94,6 +98,38 @@ public final class ConsoleConnection implements AutoCloseable {
     /** {@code primary_replica (storage/development.sqlite3)}. */
     public String target() {
         return entry + " (" + location() + ")";
+    }
+
+    /**
+     * For a replica: what its health checks last saw ({@code standby, lag 0.012 s (0 bytes), up}), probing it now when
+     * {@code probe}; for the primary serving a reading route instead of a replica: why ({@code no healthy replica});
+     * null otherwise.
+     */
+    public String replicaHealth(boolean probe) {
+        if (resolved != null && resolved.servedByPrimaryInstead()) {
+            return "the primary serves this reading route: "
+                    + resolved.reason().label().replace('_', ' ');
+        }
+        if (probe) {
+            mdb.replicas().status(true);
+        }
+        return mdb.replicas().statusOf(entry).map(ConsoleConnection::describe).orElse(null);
+    }
+
+    private static String describe(ReplicaStatus status) {
+        StringBuilder text = new StringBuilder();
+        text.append(status.serverRole() == null ? "role unknown" : status.serverRole());
+        if (status.lagSeconds() != null) {
+            text.append(String.format(Locale.ROOT, ", lag %.3f s", status.lagSeconds()));
+            if (status.lagBytes() != null) {
+                text.append(" (").append(status.lagBytes()).append(" bytes)");
+            }
+        }
+        text.append(", ").append(status.state().label().replace('_', ' '));
+        if (status.error() != null) {
+            text.append(": ").append(status.error());
+        }
+        return text.toString();
     }
 
     public String prompt() {
@@ -187,10 +223,13 @@ public final class ConsoleConnection implements AutoCloseable {
         Connection logical = dataSource.getConnection();
         try {
             String url = logical.getMetaData().getURL();
-            entry = targets.stream()
-                    .filter(t -> dataSource.target(t).url().equals(url))
-                    .findFirst()
-                    .orElse(targets.get(0));
+            resolved = dataSource.targetOf(logical);
+            entry = resolved != null
+                    ? resolved.entry()
+                    : targets.stream()
+                            .filter(t -> dataSource.target(t).url().equals(url))
+                            .findFirst()
+                            .orElse(targets.get(0));
             connection = logical;
         } catch (SQLException e) {
             entry = targets.get(0);

@@ -85,6 +85,10 @@ final class MetaCommands {
         out.println("Route:    " + connection.label());
         out.println("Database: " + connection.target() + " (" + connection.adapter() + ")");
         out.println("Writes:   " + (connection.writesPrevented() ? "prevented" : "allowed"));
+        String health = connection.replicaHealth(true);
+        if (health != null) {
+            out.println("Replica:  " + health);
+        }
     }
 
     private boolean describe(String table, PrintWriter out) throws SQLException {
