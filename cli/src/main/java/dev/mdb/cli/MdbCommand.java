@@ -117,6 +117,9 @@ final class MdbCommand implements Callable<Integer> {
         if (jobs != null) {
             inv.jobs(jobs);
         }
+        if (!listTasks && !taskNames.isEmpty()) {
+            StartupWarmer.start();
+        }
         TaskCatalog catalog = new TaskCatalog();
         if (listTasks) {
             listTasks(inv, catalog);

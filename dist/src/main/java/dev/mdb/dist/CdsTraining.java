@@ -24,11 +24,27 @@ import java.util.stream.Stream;
  * classes these commands load are then mapped from {@code lib/mdb.jsa} instead of being read, parsed and verified from
  * the jars on every start. It runs the everyday commands in process on a throw-away SQLite project with two databases:
  * the command tree and help, create, migrate (Flyway), status and version in text and JSON, rollback, routes and a
- * console statement. Output is discarded; a failing command fails the training (exit 1), since the archive would then
- * miss what real runs load.
+ * console statement; on the loopback servers, when they answer, also a script piped into the console. Output is
+ * discarded; a failing command fails the training (exit 1), since the archive would then miss what real runs load.
  */
 public final class CdsTraining {
     private static final Writer DISCARD = Writer.nullWriter();
+
+    /**
+     * A script piped into the console ({@code mdb console < file}, the scripted use): result tables, an empty one and
+     * command tags. It writes to a temporary table only, which goes with the session.
+     */
+    private static final String CONSOLE_SCRIPT = """
+            SELECT 1;
+            CREATE TEMPORARY TABLE mdb_training (id integer PRIMARY KEY, name varchar(20));
+            INSERT INTO mdb_training (id, name) VALUES (1, 'one'), (2, NULL);
+            SELECT id, name FROM mdb_training WHERE id = 1;
+            SELECT id, name FROM mdb_training ORDER BY id;
+            UPDATE mdb_training SET name = 'two' WHERE id = 2;
+            SELECT count(*) AS n FROM mdb_training WHERE id > 2;
+            DELETE FROM mdb_training;
+            DROP TABLE mdb_training;
+            """;
 
     private final Path project;
     private final List<String> failures = new ArrayList<>();
@@ -80,21 +96,27 @@ public final class CdsTraining {
     }
 
     /**
-     * Best effort, for the server engines' classes (JDBC drivers, the PostgreSQL dumper): version and schema dump of
-     * the servers' own maintenance databases on loopback, when they answer. A server that is not running only means
-     * fewer classes in the archive, never a failed training; nothing is written to those databases.
+     * Best effort, for the server engines' classes (JDBC drivers, the PostgreSQL dumper, the console's result path):
+     * version, schema dump and a piped console script on the servers' own maintenance databases on loopback, when they
+     * answer. A server that is not running only means fewer classes in the archive, never a failed training; nothing
+     * but a temporary table is written to those databases.
      */
     private void servers(String dir) {
         String config = project.resolve("config/servers.yml").toString();
         for (String name : List.of("pg", "maria")) {
             tolerant("-C", dir, "--config", config, "--database", name, "db:version", "db:schema:dump");
             tolerant("-C", dir, "--config", config, "--database", name, "--format", "json", "db:migrate:status");
+            tolerantWithInput(CONSOLE_SCRIPT, "-C", dir, "--config", config, "console", "--database", name);
         }
     }
 
     private static void tolerant(String... args) {
-        ConsoleStreams console =
-                ConsoleStreams.of(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream());
+        tolerantWithInput("", args);
+    }
+
+    private static void tolerantWithInput(String input, String... args) {
+        ConsoleStreams console = ConsoleStreams.of(
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream());
         MdbCli.newCommandLine(new PrintWriter(DISCARD), new PrintWriter(DISCARD), Map.of(), console)
                 .execute(args);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdb.cli.MdbCli;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,45 @@ class CommandTreeTest {
                     .as(name)
                     .isEqualTo(full.getSubcommands().keySet());
         }
+    }
+
+    @Test
+    void forArguments_consoleAfterRootOptions_buildsTheConsoleAlone() {
+        assertThat(subcommands("console")).containsExactly("console");
+        assertThat(subcommands("console", "-C", "dir", "-e", "development")).containsExactly("console");
+        assertThat(subcommands("-C", "dir", "-e", "test", "-q", "--trace", "console", "-c", "SELECT 1"))
+                .containsExactly("console");
+        assertThat(subcommands("--env=test", "--format", "json", "console", "--help"))
+                .containsExactly("console");
+        assertThat(subcommands("-C", "console", "console")).containsExactly("console");
+    }
+
+    @Test
+    void forArguments_consoleAfterAnythingElse_buildsTheWholeTree() {
+        Set<String> all = MdbCli.newCommandLine(DISCARD, DISCARD, Map.of())
+                .getSubcommands()
+                .keySet();
+        assertThat(subcommands("--help", "console")).isEqualTo(all);
+        assertThat(subcommands("-V", "console")).isEqualTo(all);
+        assertThat(subcommands("--", "console")).isEqualTo(all);
+        assertThat(subcommands("-qv", "console")).isEqualTo(all);
+        assertThat(subcommands("db:version", "console")).isEqualTo(all);
+        assertThat(subcommands("-e", "console")).isEqualTo(all);
+    }
+
+    @Test
+    void forArguments_consoleHelp_printsWhatTheWholeTreePrints() {
+        StringWriter alone = new StringWriter();
+        StringWriter whole = new StringWriter();
+
+        int aloneCode = MdbCli.forArguments(
+                        new String[] {"console", "--help"}, new PrintWriter(alone), DISCARD, Map.of())
+                .execute("console", "--help");
+        int wholeCode =
+                MdbCli.newCommandLine(new PrintWriter(whole), DISCARD, Map.of()).execute("console", "--help");
+
+        assertThat(aloneCode).isEqualTo(wholeCode).isZero();
+        assertThat(alone.toString()).startsWith("Usage: mdb console").isEqualTo(whole.toString());
     }
 
     @Test

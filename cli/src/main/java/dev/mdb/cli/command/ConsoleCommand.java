@@ -2,6 +2,7 @@ package dev.mdb.cli.command;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.cli.ProjectOptions;
+import dev.mdb.cli.StartupWarmer;
 import dev.mdb.cli.console.ConsoleConnection;
 import dev.mdb.cli.console.ConsoleHistory;
 import dev.mdb.cli.console.ConsoleSession;
@@ -145,6 +146,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         project.inheritFrom(spec);
         checkOptions();
+        StartupWarmer.start();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Invocation inv = new Invocation(project, environment, Map.of(), null, null, out, err);

@@ -64,10 +64,12 @@ public final class ConsoleSession {
             printBanner();
         }
         boolean failed = false;
+        boolean prompts = source.interactive();
         try {
             while (!quit) {
-                String continuation = connection.continuationPrompt();
-                String prompt = splitter.isComplete() ? connection.prompt() : continuation;
+                // Prompts resolve the route: only worth it when someone sees them.
+                String continuation = prompts ? connection.continuationPrompt() : "";
+                String prompt = prompts && splitter.isComplete() ? connection.prompt() : continuation;
                 String line = source.readLine(prompt, continuation);
                 if (line == null) {
                     break;
@@ -75,7 +77,7 @@ public final class ConsoleSession {
                 if (splitter.isComplete() && MetaCommand.isQuitWord(line)) {
                     break;
                 }
-                for (Piece piece : splitter.feed(line + "\n")) {
+                for (Piece piece : splitter.feedLine(line)) {
                     failed |= !execute(piece);
                     if (quit || (failed && stopOnError)) {
                         return exitCode(failed);
@@ -161,17 +163,22 @@ public final class ConsoleSession {
 
     /** Follows BEGIN/COMMIT/ROLLBACK typed as SQL, so routes are switched only between transactions. */
     private void track(String sql) {
-        List<String> words = StatementRunner.leadingWords(sql, 2);
+        List<String> words = StatementRunner.leadingWords(sql, 1);
         String verb = words.isEmpty() ? "" : words.get(0);
         switch (verb) {
             case "BEGIN", "START" -> inTransaction = true;
             case "COMMIT", "END", "ABORT" -> inTransaction = false;
-            case "ROLLBACK" -> inTransaction = words.size() > 1 && words.get(1).equals("TO") && inTransaction;
+            case "ROLLBACK" -> inTransaction = rollbackToSavepoint(sql) && inTransaction;
             case "CREATE", "DROP", "ALTER" -> schemaChanged.run();
             default -> {
                 // no transaction or schema change
             }
         }
+    }
+
+    private static boolean rollbackToSavepoint(String sql) {
+        List<String> words = StatementRunner.leadingWords(sql, 2);
+        return words.size() > 1 && words.get(1).equals("TO");
     }
 
     /** Prints {@code mdb: message} on stderr; returns false for the caller's convenience. */

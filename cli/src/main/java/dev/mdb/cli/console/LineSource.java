@@ -10,8 +10,8 @@ public interface LineSource extends AutoCloseable {
     /**
      * The next line or edited chunk, without its line break; null at end of input.
      *
-     * @param prompt shown when a new statement starts
-     * @param continuation shown while a statement continues
+     * @param prompt shown when a new statement starts (empty when the source is not {@link #interactive()})
+     * @param continuation shown while a statement continues (empty likewise)
      */
     String readLine(String prompt, String continuation) throws IOException;
 

@@ -5,7 +5,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,19 +19,19 @@ public record ResultTable(List<String> columns, List<Boolean> numeric, List<List
     public ResultTable {
         columns = List.copyOf(columns);
         numeric = List.copyOf(numeric);
-        rows = rows.stream()
-                .map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row)))
-                .toList();
+        List<List<String>> copies = new ArrayList<>(rows.size());
         for (List<String> row : rows) {
             if (row.size() != columns.size()) {
                 throw new IllegalArgumentException("row " + row + " has not " + columns.size() + " values");
             }
+            copies.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
+        rows = Collections.unmodifiableList(copies);
     }
 
     /** A table of text columns (for {@code \dt}, {@code \d} and tests). */
     public static ResultTable of(List<String> columns, List<List<String>> rows) {
-        return new ResultTable(columns, columns.stream().map(c -> false).toList(), rows);
+        return new ResultTable(columns, Collections.nCopies(columns.size(), false), rows);
     }
 
     /** Reads every row of {@code rs} (binary values as {@code \x} hex, as psql shows bytea). */
@@ -78,16 +78,17 @@ public record ResultTable(List<String> columns, List<Boolean> numeric, List<List
     }
 
     private static boolean isNumeric(int type) {
-        return Arrays.asList(
-                        Types.TINYINT,
-                        Types.SMALLINT,
-                        Types.INTEGER,
-                        Types.BIGINT,
-                        Types.FLOAT,
-                        Types.REAL,
-                        Types.DOUBLE,
-                        Types.NUMERIC,
-                        Types.DECIMAL)
-                .contains(type);
+        return switch (type) {
+            case Types.TINYINT,
+                    Types.SMALLINT,
+                    Types.INTEGER,
+                    Types.BIGINT,
+                    Types.FLOAT,
+                    Types.REAL,
+                    Types.DOUBLE,
+                    Types.NUMERIC,
+                    Types.DECIMAL -> true;
+            default -> false;
+        };
     }
 }

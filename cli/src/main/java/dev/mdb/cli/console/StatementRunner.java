@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +14,10 @@ import java.util.Set;
  * Runs one SQL statement on the console's connection and prints every result it returns: tables with a row count,
  * update counts as psql's command tags ({@code UPDATE 2}, {@code CREATE TABLE}). {@link #cancel()} may be called from
  * another thread (the Ctrl-C handler) and cancels the running statement through {@link Statement#cancel()}.
+ *
+ * <p>Each statement gets its own JDBC statement: creating it is when the routing data source picks the physical
+ * connection for the current route (a replica taken out of rotation is left for another), as it does for the
+ * application.
  */
 public final class StatementRunner {
     private static final Set<String> COUNTED = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "COPY");
@@ -34,9 +39,11 @@ public final class StatementRunner {
             boolean isResultSet = statement.execute(sql);
             for (int i = 0; i < MAX_RESULTS; i++) {
                 if (isResultSet) {
+                    StringBuilder text = new StringBuilder(128);
                     try (ResultSet rs = statement.getResultSet()) {
-                        out.print(TableRenderer.render(ResultTable.read(rs), expanded));
+                        TableRenderer.render(ResultTable.read(rs), expanded, text);
                     }
+                    out.append(text);
                 } else {
                     int count = statement.getUpdateCount();
                     if (count < 0) {
@@ -65,15 +72,16 @@ public final class StatementRunner {
 
     /** psql's tag for a statement that returned no rows: {@code UPDATE 2}, {@code CREATE TABLE}, {@code BEGIN}. */
     static String commandTag(String sql, int count) {
-        List<String> words = leadingWords(sql, 6);
-        if (words.isEmpty()) {
+        List<String> first = leadingWords(sql, 1);
+        if (first.isEmpty()) {
             return "OK " + count;
         }
-        String verb = words.get(0);
+        String verb = first.get(0);
         if (COUNTED.contains(verb)) {
             return verb + " " + count;
         }
         if (OBJECT_VERBS.contains(verb)) {
+            List<String> words = leadingWords(sql, 6);
             for (String word : words.subList(1, words.size())) {
                 if (!MODIFIERS.contains(word)) {
                     return verb + " " + word;
@@ -85,23 +93,34 @@ public final class StatementRunner {
 
     /** The first {@code max} words of {@code sql}, upper-cased, skipping leading comments. */
     static List<String> leadingWords(String sql, int max) {
-        String text = sql.strip();
-        while (text.startsWith("--") || text.startsWith("/*")) {
-            int end = text.startsWith("--") ? text.indexOf('\n') : text.indexOf("*/");
-            text = end < 0
-                    ? ""
-                    : text.substring(end + (text.startsWith("--") ? 1 : 2)).strip();
+        int length = sql.length();
+        int i = 0;
+        while (true) {
+            while (i < length && Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            }
+            boolean line = sql.startsWith("--", i);
+            if (!line && !sql.startsWith("/*", i)) {
+                break;
+            }
+            int end = line ? sql.indexOf('\n', i) : sql.indexOf("*/", i);
+            if (end < 0) {
+                return List.of();
+            }
+            i = end + (line ? 1 : 2);
         }
-        List<String> words = new java.util.ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i <= text.length() && words.size() < max; i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
+        List<String> words = new ArrayList<>(max);
+        int start = -1;
+        for (; i <= length && words.size() < max; i++) {
+            char c = i < length ? sql.charAt(i) : ' ';
             if (Character.isLetterOrDigit(c) || c == '_') {
-                word.append(c);
+                if (start < 0) {
+                    start = i;
+                }
             } else {
-                if (word.length() > 0) {
-                    words.add(word.toString().toUpperCase(Locale.ROOT));
-                    word.setLength(0);
+                if (start >= 0) {
+                    words.add(sql.substring(start, i).toUpperCase(Locale.ROOT));
+                    start = -1;
                 }
                 if (!Character.isWhitespace(c)) {
                     break;

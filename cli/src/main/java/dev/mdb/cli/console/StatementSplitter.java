@@ -3,7 +3,6 @@ package dev.mdb.cli.console;
 import dev.mdb.runtime.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Splits console input into statements at top-level {@code ;}, fed a line (or a chunk) at a time. Quotes, quoted
@@ -22,7 +21,6 @@ public final class StatementSplitter {
 
     private Dialect dialect;
     private final StringBuilder buffer = new StringBuilder();
-    private final List<String> leadingWords = new ArrayList<>();
     private State state = State.NORMAL;
     private int position;
     private int commentDepth;
@@ -30,7 +28,13 @@ public final class StatementSplitter {
     private boolean backslashEscapes;
     private String dollarTag;
     private boolean content;
-    private String lastWord = "";
+    /** Words seen at the start of the statement (up to 4), whether the first is CREATE and a later one TRIGGER. */
+    private int leadingWords;
+
+    private boolean createFirst;
+    private boolean triggerLeading;
+    /** Whether the last word (or {@code /*!}, quote or symbol) of the statement so far is END. */
+    private boolean lastWordEnd;
 
     public StatementSplitter(Dialect dialect) {
         this.dialect = dialect;
@@ -55,7 +59,17 @@ public final class StatementSplitter {
     /** Appends {@code text} (end lines with {@code \n}) and returns the pieces it completes, in order. */
     public List<Piece> feed(String text) {
         buffer.append(text);
-        List<Piece> pieces = new ArrayList<>();
+        return scan();
+    }
+
+    /** Appends one line and its {@code \n}, as {@code feed(line + "\n")}. */
+    public List<Piece> feedLine(String line) {
+        buffer.append(line).append('\n');
+        return scan();
+    }
+
+    private List<Piece> scan() {
+        List<Piece> pieces = new ArrayList<>(1);
         while (position < buffer.length()) {
             scan(pieces);
         }
@@ -84,8 +98,10 @@ public final class StatementSplitter {
 
     private void startStatement() {
         content = false;
-        leadingWords.clear();
-        lastWord = "";
+        leadingWords = 0;
+        createFirst = false;
+        triggerLeading = false;
+        lastWordEnd = false;
     }
 
     private void scan(List<Piece> pieces) {
@@ -216,23 +232,43 @@ public final class StatementSplitter {
         return true;
     }
 
+    /** A word: only the keywords that matter for the trigger rule are looked at, without copying the word. */
     private void word() {
         int end = position;
         while (end < buffer.length() && (Character.isLetterOrDigit(buffer.charAt(end)) || buffer.charAt(end) == '_')) {
             end++;
         }
-        String word = buffer.substring(position, end).toUpperCase(Locale.ROOT);
-        markContent(word);
-        if (leadingWords.size() < 4) {
-            leadingWords.add(word);
+        content = true;
+        lastWordEnd = isKeyword(position, end, "END");
+        if (leadingWords < 4) {
+            if (leadingWords == 0) {
+                createFirst = isKeyword(position, end, "CREATE");
+            } else if (isKeyword(position, end, "TRIGGER")) {
+                triggerLeading = true;
+            }
+            leadingWords++;
         }
         position = end;
     }
 
-    private void markContent(String word) {
+    /** Whether {@code buffer[start, end)} is {@code keyword} (upper case) in any case. */
+    private boolean isKeyword(int start, int end, String keyword) {
+        if (end - start != keyword.length()) {
+            return false;
+        }
+        for (int i = 0; i < keyword.length(); i++) {
+            if (Character.toUpperCase(buffer.charAt(start + i)) != keyword.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks the statement as having content; a non-null {@code token} is its last word so far (never END). */
+    private void markContent(String token) {
         content = true;
-        if (word != null) {
-            lastWord = word;
+        if (token != null) {
+            lastWordEnd = false;
         }
     }
 
@@ -252,11 +288,8 @@ public final class StatementSplitter {
 
     /** SQLite's {@code CREATE [TEMP] TRIGGER ... BEGIN ...; END;}: only the {@code ;} after END ends it. */
     private boolean insideTriggerBody() {
-        boolean trigger = !leadingWords.isEmpty()
-                && leadingWords.get(0).equals("CREATE")
-                && leadingWords.contains("TRIGGER")
-                && (dialect == Dialect.SQLITE || dialect == Dialect.GENERIC);
-        return trigger && !lastWord.equals("END");
+        boolean trigger = createFirst && triggerLeading && (dialect == Dialect.SQLITE || dialect == Dialect.GENERIC);
+        return trigger && !lastWordEnd;
     }
 
     private void metaCommand(List<Piece> pieces) {

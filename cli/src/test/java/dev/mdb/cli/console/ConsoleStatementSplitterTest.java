@@ -94,6 +94,32 @@ class ConsoleStatementSplitterTest {
     }
 
     @Test
+    void feed_lowerCaseTempTrigger_endsOnlyAfterEndInAnyCase() {
+        List<Piece> pieces = feedLines(
+                Dialect.SQLITE,
+                "create temp trigger t after insert on dogs begin",
+                "  update dogs set age = 1; -- end;",
+                "  select 'end';",
+                "End;",
+                "SELECT 1;");
+
+        assertThat(texts(pieces))
+                .containsExactly(
+                        "create temp trigger t after insert on dogs begin\n  update dogs set age = 1; -- end;\n"
+                                + "  select 'end';\nEnd",
+                        "SELECT 1");
+    }
+
+    @Test
+    void feed_triggerOnPostgresql_endsAtTheFirstSemicolon() {
+        List<Piece> pieces = feedLines(
+                Dialect.POSTGRESQL, "CREATE TRIGGER t AFTER INSERT ON dogs FOR EACH ROW EXECUTE FUNCTION f();");
+
+        assertThat(texts(pieces))
+                .containsExactly("CREATE TRIGGER t AFTER INSERT ON dogs FOR EACH ROW EXECUTE FUNCTION f()");
+    }
+
+    @Test
     void feed_commentOnlyAndEmptyStatements_areDropped() {
         assertThat(feedLines(Dialect.SQLITE, "-- nothing;", ";;", "/* x */ ;")).isEmpty();
     }

@@ -55,6 +55,19 @@ class ConsoleTableRendererTest {
     }
 
     @Test
+    void render_aligned_escapesControlCharactersAndCentersWideHeaders() {
+        ResultTable table =
+                new ResultTable(List.of("a long name", "n"), List.of(false, true), List.of(List.of("x\ty\r", "7")));
+
+        assertThat(TableRenderer.render(table, false)).isEqualTo("""
+                 a long name | n
+                -------------+---
+                 x\\ty\\r      | 7
+                (1 row)
+                """);
+    }
+
+    @Test
     void footer_singularForOneRow() {
         assertThat(TableRenderer.footer(1)).isEqualTo("(1 row)");
         assertThat(TableRenderer.footer(2)).isEqualTo("(2 rows)");
@@ -69,5 +82,9 @@ class ConsoleTableRendererTest {
                 .isEqualTo("CREATE INDEX");
         assertThat(StatementRunner.commandTag("drop table if exists t", 0)).isEqualTo("DROP TABLE");
         assertThat(StatementRunner.commandTag("BEGIN", 0)).isEqualTo("BEGIN");
+        assertThat(StatementRunner.commandTag(" /* a */ /* b */\n delete from t", 3))
+                .isEqualTo("DELETE 3");
+        assertThat(StatementRunner.commandTag("-- only a comment", 0)).isEqualTo("OK 0");
+        assertThat(StatementRunner.commandTag("/* unterminated", 0)).isEqualTo("OK 0");
     }
 }
