@@ -28,10 +28,11 @@ public final class StatementSplitter {
     private boolean backslashEscapes;
     private String dollarTag;
     private boolean content;
-    /** Words seen at the start of the statement (up to 4), whether the first is CREATE and a later one TRIGGER. */
+    /** The statement's words so far, counted up to 4: the trigger rule looks at those only. */
     private int leadingWords;
-
+    /** Whether the first word is CREATE. */
     private boolean createFirst;
+    /** Whether one of the next three words is TRIGGER. */
     private boolean triggerLeading;
     /** Whether the last word (or {@code /*!}, quote or symbol) of the statement so far is END. */
     private boolean lastWordEnd;
