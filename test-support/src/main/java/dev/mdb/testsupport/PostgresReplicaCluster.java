@@ -1,8 +1,6 @@
 package dev.mdb.testsupport;
 
-import java.io.File;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +23,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -70,12 +66,11 @@ public final class PostgresReplicaCluster implements BeforeAllCallback, AfterAll
     /** Names the DIR of a running cluster from {@code scripts/pg-replicas.sh start DIR}, used instead of a new one. */
     public static final String CLUSTER_VARIABLE = "MDB_IT_PG_REPLICAS";
 
-    static final String SCRIPT = "scripts/pg-replicas.sh";
+    static final String SCRIPT = ReplicaScript.PATH;
     private static final List<String> NODES = List.of("primary", "standby1", "standby2");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration EXISTING_CHECK = Duration.ofSeconds(10);
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -89,8 +84,6 @@ public final class PostgresReplicaCluster implements BeforeAllCallback, AfterAll
 
     /** A running cluster; {@code script} is null when not found, {@code owned} when this extension started it. */
     private record Cluster(Path dir, int primaryPort, int standby1Port, int standby2Port, Path script, boolean owned) {}
-
-    private record ScriptResult(int exitCode, String output) {}
 
     @FunctionalInterface
     private interface SqlCondition {
@@ -126,8 +119,8 @@ public final class PostgresReplicaCluster implements BeforeAllCallback, AfterAll
         Cluster current = requireStarted();
         try {
             if (current.owned()) {
-                ScriptResult result =
-                        runScript(current.script(), "stop", current.dir().toString());
+                ReplicaScript.Result result = ReplicaScript.run(
+                        current.script(), "stop", current.dir().toString());
                 if (result.exitCode() != 0) {
                     throw new IllegalStateException("couldn't stop " + describe() + "; run `" + SCRIPT + " stop "
                             + current.dir() + "` by hand. Output:\n" + result.output());
@@ -296,16 +289,16 @@ public final class PostgresReplicaCluster implements BeforeAllCallback, AfterAll
     }
 
     private Cluster startOwn() {
-        Optional<Path> script = findScript();
+        Optional<Path> script = ReplicaScript.find(workingDirectory);
         if (script.isEmpty()) {
             return unavailable(SCRIPT + " was not found in " + workingDirectory + " or a parent directory.");
         }
         Path dir = Path.of(System.getProperty("java.io.tmpdir"))
                 .toAbsolutePath()
                 .resolve("mdb-pg-replicas-" + String.format(Locale.ROOT, "%08x", RANDOM.nextInt()));
-        ScriptResult result = runScript(script.get(), "start", dir.toString());
+        ReplicaScript.Result result = ReplicaScript.run(script.get(), "start", dir.toString());
         if (result.exitCode() != 0) {
-            runScript(script.get(), "stop", dir.toString());
+            ReplicaScript.run(script.get(), "stop", dir.toString());
             return unavailable(
                     "`" + SCRIPT + " start " + dir + "` failed (exit " + result.exitCode() + ").",
                     "\nScript output:\n" + result.output().strip());
@@ -314,7 +307,8 @@ public final class PostgresReplicaCluster implements BeforeAllCallback, AfterAll
     }
 
     private Cluster useExisting(Path dir) {
-        Cluster existing = readEnv(dir.toAbsolutePath(), findScript().orElse(null), false);
+        Cluster existing = readEnv(
+                dir.toAbsolutePath(), ReplicaScript.find(workingDirectory).orElse(null), false);
         String where = "the primary of " + CLUSTER_VARIABLE + "=" + dir + " (port " + existing.primaryPort() + ")";
         String sql = "SELECT count(*) = 2 FROM pg_stat_replication WHERE state = 'streaming'";
         long deadline = System.nanoTime() + EXISTING_CHECK.toNanos();
@@ -338,16 +332,8 @@ public final class PostgresReplicaCluster implements BeforeAllCallback, AfterAll
 
     private Cluster readEnv(Path dir, Path script, boolean owned) {
         Path file = dir.resolve("cluster.env");
-        Map<String, String> values = new HashMap<>();
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                int equals = line.indexOf('=');
-                if (equals > 0) {
-                    values.put(
-                            line.substring(0, equals).strip(),
-                            line.substring(equals + 1).strip());
-                }
-            }
+            Map<String, String> values = ReplicaScript.readEnv(file);
             return new Cluster(
                     dir,
                     Integer.parseInt(values.get("PRIMARY_PORT")),
@@ -424,62 +410,11 @@ public final class PostgresReplicaCluster implements BeforeAllCallback, AfterAll
         }
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.add(current.dir().toString());
-        ScriptResult result = runScript(current.script(), arguments.toArray(String[]::new));
+        ReplicaScript.Result result = ReplicaScript.run(current.script(), arguments.toArray(String[]::new));
         if (result.exitCode() != 0) {
             throw new IllegalStateException("couldn't " + what + " of " + describe() + " (exit " + result.exitCode()
                     + "):\n" + result.output().strip());
         }
-    }
-
-    /** Runs the script with bash, output and errors to a temporary file (the servers it starts outlive it). */
-    private static ScriptResult runScript(Path script, String... args) {
-        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
-        command.addAll(List.of(args));
-        Path output = null;
-        try {
-            output = Files.createTempFile("mdb-pg-replicas", ".out");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .redirectInput(Redirect.from(new File("/dev/null")))
-                    .start();
-            boolean finished = process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            return finished
-                    ? new ScriptResult(process.exitValue(), text)
-                    : new ScriptResult(-1, text + "\n(killed after " + SCRIPT_TIMEOUT.toSeconds() + " s)");
-        } catch (IOException e) {
-            return new ScriptResult(-1, "couldn't run " + String.join(" ", command) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ScriptResult(-1, "interrupted while running " + String.join(" ", command));
-        } finally {
-            deleteQuietly(output);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                file.toFile().deleteOnExit();
-            }
-        }
-    }
-
-    private Optional<Path> findScript() {
-        for (Path dir = workingDirectory; dir != null; dir = dir.getParent()) {
-            Path script = dir.resolve(SCRIPT);
-            if (Files.isRegularFile(script)) {
-                return Optional.of(script);
-            }
-        }
-        return Optional.empty();
     }
 
     private void execute(int port, String what, String... statements) {

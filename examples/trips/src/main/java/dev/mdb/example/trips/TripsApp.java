@@ -50,24 +50,26 @@ public final class TripsApp implements AutoCloseable {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     }
 
-    public static void main(String[] args) {
+    /**
+     * Runs the app from the command line until it is stopped; returns the exit code for {@link Main}: 0, 2 (bad
+     * arguments), 3 (no database.yml) or 1 (could not start).
+     */
+    static int run(String[] args) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println(TripsOptions.USAGE);
-            return;
+            return 0;
         }
         TripsOptions options;
         try {
             options = TripsOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("trips: " + e.getMessage());
-            System.exit(2);
-            return;
+            return 2;
         }
         if (!Files.isRegularFile(options.config())) {
             System.err.println("trips: " + options.config().toAbsolutePath() + " does not exist; pass --config"
                     + " path/to/database.yml (the example's is examples/trips/config/database.yml).");
-            System.exit(3);
-            return;
+            return 3;
         }
         TripsApp app = new TripsApp(options, System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "trips-shutdown"));
@@ -81,10 +83,11 @@ public final class TripsApp implements AutoCloseable {
                     options.config(),
                     options.consistency());
             app.join();
+            return 0;
         } catch (Exception e) {
             System.err.println("trips: couldn't start: " + e);
             app.close();
-            System.exit(1);
+            return 1;
         }
     }
 
