@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,8 @@ public final class Replicas implements AutoCloseable {
     private final Map<String, Balancer> balancers = new ConcurrentHashMap<>();
     private final Map<String, String> systemIds = new ConcurrentHashMap<>();
     private final Map<String, JdbcTarget> targets = new ConcurrentHashMap<>();
+    /** Each replica's {@code weight}, parsed once at start (read-only afterwards). */
+    private final Map<String, Integer> weights = new HashMap<>();
 
     Replicas(Topology topology, TargetPools pools, Path projectDir) {
         this.topology = topology;
@@ -66,7 +69,7 @@ public final class Replicas implements AutoCloseable {
                         ReplicaSettings.balancing(writerConfig);
                         ReplicaSettings.failWithoutReplica(writerConfig);
                         for (String entry : group.targets(shard, role)) {
-                            ReplicaSettings.weight(group.config(entry));
+                            weights.put(entry, ReplicaSettings.weight(group.config(entry)));
                             watchFor(entry, writerConfig);
                         }
                     }
@@ -126,10 +129,7 @@ public final class Replicas implements AutoCloseable {
         if (entry == null || !eligible.contains(entry)) {
             entry = balancers
                     .computeIfAbsent(setKey, k -> new Balancer(ReplicaSettings.balancing(writerConfig)))
-                    .pick(
-                            eligible,
-                            e -> ReplicaSettings.weight(group.config(e)),
-                            e -> monitor.health(e).inFlight());
+                    .pick(eligible, weights::get, e -> monitor.health(e).inFlight());
             if (unit != null) {
                 unit.stick(setKey, entry);
             }
@@ -310,7 +310,7 @@ public final class Replicas implements AutoCloseable {
                                 health.lagSeconds(),
                                 health.lagBytes(),
                                 watch.maxLag().toMillis() / 1000.0,
-                                ReplicaSettings.weight(group.config(entry)),
+                                weights.get(entry),
                                 health.error()));
                     }
                 }

@@ -79,7 +79,9 @@ public final class HealthMonitor implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            scheduler.scheduleWithFixedDelay(this::tick, 20, 20, TimeUnit.MILLISECONDS);
+            // tick() catches what a probe throws, so the schedule never ends by an exception.
+            java.util.concurrent.Future<?> unused =
+                    scheduler.scheduleWithFixedDelay(this::tick, 20, 20, TimeUnit.MILLISECONDS);
         }
     }
 
