@@ -3,6 +3,7 @@ package dev.mdb.runtime;
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfigurations;
 import dev.mdb.runtime.internal.TargetPools;
+import dev.mdb.runtime.internal.Targets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,18 +25,18 @@ public final class Mdb implements AutoCloseable {
     private final ConnectionRouter router;
     private final TargetPools pools;
     private final Replicas replicas;
-    private final Path projectDir;
+    private final Targets targets;
     private final Map<String, RoutingDataSource> dataSources = new ConcurrentHashMap<>();
 
     private Mdb(DatabaseConfigurations configs, String env, Path projectDir) {
-        this.projectDir = projectDir;
         this.topology = Topology.from(configs, env);
         this.router = new ConnectionRouter(topology);
-        this.pools = new TargetPools(
+        this.targets = new Targets(
                 projectDir,
                 name -> configs.find(env, name)
                         .orElseThrow(() -> new ConfigException("no database '" + name + "' in environment " + env)));
-        this.replicas = new Replicas(topology, pools, projectDir);
+        this.pools = new TargetPools(targets);
+        this.replicas = new Replicas(topology, pools, targets);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class Mdb implements AutoCloseable {
     /** The routing data source of {@code group}; an unknown group throws {@link UnknownDatabaseGroupException}. */
     public RoutingDataSource dataSource(String group) {
         topology.group(group);
-        return dataSources.computeIfAbsent(group, g -> new RoutingDataSource(g, router, pools, projectDir, replicas));
+        return dataSources.computeIfAbsent(group, g -> new RoutingDataSource(g, router, pools, targets, replicas));
     }
 
     /** The replicas of this environment: their health and lag ({@link Replicas#status(boolean)}). */

@@ -1,23 +1,22 @@
 package dev.mdb.runtime;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.engine.Capability;
+import dev.mdb.runtime.engine.Engine;
+import dev.mdb.runtime.engine.JdbcTarget;
 import dev.mdb.runtime.internal.Balancer;
 import dev.mdb.runtime.internal.HealthMonitor;
-import dev.mdb.runtime.internal.Lsn;
+import dev.mdb.runtime.internal.PositionToken;
 import dev.mdb.runtime.internal.ReplicaSettings;
-import dev.mdb.runtime.internal.ServerProbe;
 import dev.mdb.runtime.internal.TargetHealth;
 import dev.mdb.runtime.internal.TargetPools;
-import java.nio.file.Path;
+import dev.mdb.runtime.internal.Targets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -36,25 +35,24 @@ public final class Replicas implements AutoCloseable {
 
     private final Topology topology;
     private final TargetPools pools;
-    private final Path projectDir;
+    private final Targets targets;
     private final HealthMonitor monitor;
     private final Map<String, DatabaseConfig> entries = new LinkedHashMap<>();
     private final Map<String, Balancer> balancers = new ConcurrentHashMap<>();
     private final Map<String, String> systemIds = new ConcurrentHashMap<>();
-    private final Map<String, JdbcTarget> targets = new ConcurrentHashMap<>();
     /** Each replica's {@code weight}, parsed once at start (read-only afterwards). */
     private final Map<String, Integer> weights = new HashMap<>();
 
-    Replicas(Topology topology, TargetPools pools, Path projectDir) {
+    Replicas(Topology topology, TargetPools pools, Targets targets) {
         this.topology = topology;
         this.pools = pools;
-        this.projectDir = projectDir;
+        this.targets = targets;
         for (DatabaseGroup group : topology.groups()) {
             for (DatabaseConfig config : group.configs()) {
                 entries.put(config.name(), config);
             }
         }
-        this.monitor = new HealthMonitor(this::target);
+        this.monitor = new HealthMonitor(targets::target);
         validateSettings();
     }
 
@@ -79,7 +77,7 @@ public final class Replicas implements AutoCloseable {
     }
 
     JdbcTarget target(String entry) {
-        return targets.computeIfAbsent(entry, e -> JdbcTarget.of(entries.get(e), projectDir));
+        return targets.target(entry);
     }
 
     /** The writer of {@code shard} when {@code role}'s entries there form a replica set, else null. */
@@ -113,7 +111,7 @@ public final class Replicas implements AutoCloseable {
         }
         ResolvedTarget.Reason primaryReason = null;
         if (unit != null) {
-            primaryReason = applyClientState(unit, key, eligible);
+            primaryReason = applyClientState(unit, key, eligible, target(writer).engine());
         }
         if (primaryReason == null && eligible.isEmpty()) {
             if (ReplicaSettings.failWithoutReplica(writerConfig)) {
@@ -142,7 +140,8 @@ public final class Replicas implements AutoCloseable {
      * Narrows {@code eligible} to the replicas that satisfy the unit's client state; returns why the primary must
      * serve instead, or null.
      */
-    private ResolvedTarget.Reason applyClientState(UnitOfWork unit, RouteKey key, List<String> eligible) {
+    private ResolvedTarget.Reason applyClientState(
+            UnitOfWork unit, RouteKey key, List<String> eligible, Engine writerEngine) {
         if (unit.writes().contains(key)) {
             return ResolvedTarget.Reason.WINDOW_PRIMARY;
         }
@@ -152,7 +151,7 @@ public final class Replicas implements AutoCloseable {
         }
         ReadConsistency consistency = unit.consistency();
         long age = System.currentTimeMillis() - mark.writtenAtMillis();
-        PgPosition position = consistency.isCausal() ? PgPosition.parse(mark.position()) : null;
+        PositionToken position = consistency.isCausal() ? PositionToken.parse(mark.position(), writerEngine) : null;
         if (position != null && age < consistency.tokenTtl().toMillis()) {
             int[] asked = {0};
             eligible.removeIf(entry -> !replayed(entry, position, asked));
@@ -168,7 +167,7 @@ public final class Replicas implements AutoCloseable {
      * Whether {@code entry} has replayed {@code position}: from the health checks' cache, else by asking at most {@value
      * #ON_DEMAND_CHECKS} replicas per choice. A replica of another cluster (system identifier) never has.
      */
-    private boolean replayed(String entry, PgPosition position, int[] asked) {
+    private boolean replayed(String entry, PositionToken position, int[] asked) {
         TargetHealth health = monitor.health(entry);
         String identity = health.identity();
         if (identity != null && !identity.startsWith(position.systemId() + "@")) {
@@ -177,7 +176,7 @@ public final class Replicas implements AutoCloseable {
         if ("primary's server".equals(health.serverRole())) {
             return true;
         }
-        if (health.replayPosition() != -1 && Lsn.atOrAfter(health.replayPosition(), position.lsn())) {
+        if (health.replayPosition() != -1 && PositionToken.atOrAfter(health.replayPosition(), position.position())) {
             return true;
         }
         if (asked[0] >= ON_DEMAND_CHECKS) {
@@ -186,34 +185,26 @@ public final class Replicas implements AutoCloseable {
         asked[0]++;
         return askReplay(entry)
                 && health.replayPosition() != -1
-                && Lsn.atOrAfter(health.replayPosition(), position.lsn());
+                && PositionToken.atOrAfter(health.replayPosition(), position.position());
     }
 
-    /** Asks a PostgreSQL replica for its replay position now, on a pooled connection; false when it can't. */
+    /** Asks a replica for its replay position now, on a pooled connection; false when it can't. */
     private boolean askReplay(String entry) {
-        if (!isPostgres(entry)) {
+        Engine engine = target(entry).engine();
+        if (!engine.has(Capability.REPLICATION_POSITIONS)) {
             return false;
         }
-        try (Connection connection = pools.pool(entry).getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(1);
-            try (ResultSet rs = statement.executeQuery("SELECT pg_last_wal_replay_lsn()::text")) {
-                rs.next();
-                if (rs.getString(1) == null) {
-                    return false;
-                }
-                monitor.health(entry).observeReplay(Lsn.parse(rs.getString(1)));
-                return true;
+        try (Connection connection = pools.pool(entry).getConnection()) {
+            long replay = engine.replayPosition(connection);
+            if (replay == -1) {
+                return false;
             }
+            monitor.health(entry).observeReplay(replay);
+            return true;
         } catch (SQLException e) {
             monitor.failed(entry, e);
             return false;
         }
-    }
-
-    private boolean isPostgres(String entry) {
-        String adapter = entries.get(entry).adapter();
-        return adapter != null && (adapter.startsWith("postgres") || adapter.equals("postgis"));
     }
 
     /** The mark to give a client after it wrote on {@code key}: now, plus the writer's position where available. */
@@ -224,18 +215,19 @@ public final class Replicas implements AutoCloseable {
             return WriteMark.at(now);
         }
         String writer = group.targets(key.shard(), Role.WRITING).get(0);
-        if (!isPostgres(writer)) {
+        Engine engine = target(writer).engine();
+        if (!engine.has(Capability.REPLICATION_POSITIONS)) {
             return WriteMark.at(now);
         }
         try (Connection connection = pools.pool(writer).getConnection()) {
             String systemId = systemIds.get(writer);
             if (systemId == null) {
-                String identity = ServerProbe.postgresIdentity(connection);
+                String identity = engine.probe(connection).identity();
                 systemId = identity.substring(0, identity.indexOf('@'));
                 systemIds.put(writer, systemId);
             }
-            long lsn = ServerProbe.currentPosition(entries.get(writer).adapter(), connection);
-            return new WriteMark(now, new PgPosition(systemId, lsn).toString());
+            long position = engine.currentPosition(connection);
+            return new WriteMark(now, new PositionToken(systemId, position).format(engine));
         } catch (SQLException | RuntimeException e) {
             LOG.warn("could not read the write position of '{}' ({}); the time window applies", writer, e.getMessage());
             return WriteMark.at(now);
@@ -329,28 +321,5 @@ public final class Replicas implements AutoCloseable {
     @Override
     public void close() {
         monitor.close();
-    }
-
-    /** A PostgreSQL write position: {@code pg:<system identifier>:<LSN>}. */
-    record PgPosition(String systemId, long lsn) {
-        static PgPosition parse(String text) {
-            if (text == null || !text.startsWith("pg:")) {
-                return null;
-            }
-            int colon = text.indexOf(':', 3);
-            if (colon < 0) {
-                return null;
-            }
-            try {
-                return new PgPosition(text.substring(3, colon), Lsn.parse(text.substring(colon + 1)));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "pg:" + systemId + ":" + Lsn.format(lsn).toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.mdb.runtime;
 
+import dev.mdb.runtime.engine.Capability;
+import dev.mdb.runtime.engine.JdbcTarget;
 import dev.mdb.runtime.internal.RoutedConnection;
 import dev.mdb.runtime.internal.TargetPools;
+import dev.mdb.runtime.internal.Targets;
 import dev.mdb.runtime.sql.Dialect;
 import dev.mdb.runtime.sql.StatementClassifier;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -27,19 +29,18 @@ public final class RoutingDataSource extends DataSourceSupport {
     private final String group;
     private final ConnectionRouter router;
     private final TargetPools pools;
-    private final Path projectDir;
+    private final Targets targets;
     private final Replicas replicas;
     private final Map<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
-    private final Map<String, StatementClassifier> classifiers = new ConcurrentHashMap<>();
-    private final Map<String, JdbcTarget> targets = new ConcurrentHashMap<>();
+    private final Map<Dialect, StatementClassifier> classifiers = new ConcurrentHashMap<>();
     private final ThreadLocal<int[]> openTransactions = ThreadLocal.withInitial(() -> new int[1]);
 
-    RoutingDataSource(String group, ConnectionRouter router, TargetPools pools, Path projectDir, Replicas replicas) {
+    RoutingDataSource(String group, ConnectionRouter router, TargetPools pools, Targets targets, Replicas replicas) {
         this.replicas = replicas;
         this.group = group;
         this.router = router;
         this.pools = pools;
-        this.projectDir = projectDir;
+        this.targets = targets;
         router.addListener(this::refuseSwitchInTransaction);
     }
 
@@ -174,8 +175,7 @@ public final class RoutingDataSource extends DataSourceSupport {
 
     /** The JDBC target of an entry of this group. */
     public JdbcTarget target(String entry) {
-        return targets.computeIfAbsent(
-                entry, e -> JdbcTarget.of(router.topology().group(group).config(e), projectDir));
+        return targets.target(entry);
     }
 
     /** Borrows a physical connection for {@code target} and puts it in a read-only session when writes are prevented. */
@@ -209,17 +209,19 @@ public final class RoutingDataSource extends DataSourceSupport {
         }
     }
 
-    /** Replica pools are read-only from connection init; other entries switch the session per borrow. */
+    /**
+     * Replica pools are read-only from connection init; other entries switch the session per borrow, where the engine
+     * has read-only sessions.
+     */
     private boolean togglesSession(ResolvedTarget target) {
         return target.writesPrevented()
-                && !router.topology().group(group).config(target.entry()).replica();
+                && !router.topology().group(group).config(target.entry()).replica()
+                && target(target.entry()).engine().has(Capability.READ_ONLY_SESSIONS);
     }
 
-    /** The classifier for an entry's engine (cached). */
+    /** The classifier for an entry's engine dialect (cached). */
     public StatementClassifier classifier(String entry) {
-        String adapter = router.topology().group(group).config(entry).adapter();
-        return classifiers.computeIfAbsent(
-                adapter == null ? "" : adapter, a -> StatementClassifier.forDialect(Dialect.forAdapter(a)));
+        return classifiers.computeIfAbsent(target(entry).engine().dialect(), StatementClassifier::forDialect);
     }
 
     /** Called by logical connections when a transaction starts or ends on this thread. */

@@ -1,7 +1,9 @@
 package dev.mdb.tasks;
 
-import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.engine.Engine;
+import dev.mdb.runtime.engine.Engines;
+import dev.mdb.runtime.engine.UnsupportedAdapterException;
 import dev.mdb.tasks.spi.AdapterTasks;
 import dev.mdb.tasks.spi.AdapterTasksProvider;
 import java.nio.file.Path;
@@ -9,45 +11,50 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** Adapter providers by exact name, built once from the ServiceLoader. */
+/**
+ * The task adapters of each engine family, built once from the ServiceLoader: a configuration's engine comes from
+ * {@link Engines} (by adapter name), its tasks from the provider of the engine's {@link Engine#family()}. Two providers
+ * for one family is a start-up error naming both classes.
+ */
 public final class AdapterRegistry {
-    private final Map<String, AdapterTasksProvider> byName;
+    private final Engines engines;
+    private final Map<String, AdapterTasksProvider> byFamily;
 
-    AdapterRegistry(Iterable<AdapterTasksProvider> providers) {
+    AdapterRegistry(Engines engines, Iterable<AdapterTasksProvider> providers) {
+        this.engines = engines;
         Map<String, AdapterTasksProvider> map = new TreeMap<>();
         for (AdapterTasksProvider provider : providers) {
-            for (String name : provider.adapterNames()) {
-                AdapterTasksProvider previous = map.putIfAbsent(name, provider);
-                if (previous != null) {
-                    throw new IllegalStateException("adapter '" + name + "' is claimed by both "
-                            + previous.getClass().getName() + " and "
-                            + provider.getClass().getName());
-                }
+            AdapterTasksProvider previous = map.putIfAbsent(provider.engine(), provider);
+            if (previous != null) {
+                throw new IllegalStateException("engine '" + provider.engine() + "' has task adapters from both "
+                        + previous.getClass().getName() + " and "
+                        + provider.getClass().getName());
             }
         }
-        this.byName = Map.copyOf(map);
+        this.byFamily = Map.copyOf(map);
     }
 
     public static AdapterRegistry load() {
         return new AdapterRegistry(
+                Engines.installed(),
                 ServiceLoader.load(AdapterTasksProvider.class, AdapterRegistry.class.getClassLoader()));
     }
 
+    /** The tasks of {@code config}; an unknown adapter, or an engine without task adapters, is a configuration error. */
     public AdapterTasks forConfig(DatabaseConfig config, Path projectDir) {
-        String adapter = config.adapter();
-        if (adapter == null) {
-            throw new ConfigException("database '" + config.name() + "' (" + config.label()
-                    + ") has no adapter. Add 'adapter:' (one of " + known() + ") or a 'url:'.");
-        }
-        AdapterTasksProvider provider = byName.get(adapter);
+        Engine engine = engines.forConfig(config);
+        AdapterTasksProvider provider = byFamily.get(engine.family());
         if (provider == null) {
             throw new UnsupportedAdapterException("database '" + config.name() + "' (" + config.label()
-                    + ") uses unknown adapter '" + adapter + "'. Known adapters: " + known() + ".");
+                    + ") uses adapter '" + config.adapter() + "' of engine '" + engine.name()
+                    + "', which has no database tasks (family '" + engine.family() + "'). Engines with tasks: "
+                    + String.join(", ", new TreeMap<>(byFamily).keySet()) + ".");
         }
-        return provider.forConfig(config, projectDir);
+        return provider.forTarget(engine.target(config, projectDir));
     }
 
+    /** Every known adapter name, sorted, comma-separated. */
     public String known() {
-        return String.join(", ", new TreeMap<>(byName).keySet());
+        return engines.known();
     }
 }

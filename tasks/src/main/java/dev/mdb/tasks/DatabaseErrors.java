@@ -3,8 +3,8 @@ package dev.mdb.tasks;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MdbException;
+import dev.mdb.runtime.engine.ErrorKind;
 import dev.mdb.tasks.spi.AdapterTasks;
-import dev.mdb.tasks.spi.AdapterTasks.ErrorKind;
 import java.sql.SQLException;
 
 /** Turns engine errors into one-line messages naming the database, the cause and the next step. */

@@ -2,9 +2,9 @@ package dev.mdb.tasks;
 
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.DatabaseConfigurations;
+import dev.mdb.runtime.engine.ErrorKind;
 import dev.mdb.tasks.migrate.InternalMetadata;
 import dev.mdb.tasks.spi.AdapterTasks;
-import dev.mdb.tasks.spi.AdapterTasks.ErrorKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -89,7 +89,8 @@ public final class LifecycleTasks {
 
     private static State state(AdapterTasks adapter) {
         try (Connection c = adapter.connect()) {
-            return new State(UserTables.list(c), SchemaHistory.tableExists(c, SchemaHistory.TABLE));
+            return new State(
+                    UserTables.list(c, adapter.engine().catalog()), SchemaHistory.tableExists(c, SchemaHistory.TABLE));
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "inspect", e);
         }
@@ -120,7 +121,10 @@ public final class LifecycleTasks {
         try (Connection c = adapter.connect()) {
             c.setAutoCommit(false);
             try {
-                SchemaLoader.load(c, Files.readString(file, StandardCharsets.UTF_8), adapter.backslashEscapes());
+                SchemaLoader.load(
+                        c,
+                        Files.readString(file, StandardCharsets.UTF_8),
+                        adapter.dialect().backslashEscapes());
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -140,7 +144,7 @@ public final class LifecycleTasks {
         for (DatabaseConfig config : configs) {
             AdapterTasks adapter = tasks.adapter(config);
             try (Connection c = adapter.connect()) {
-                adapter.truncate(c, UserTables.list(c));
+                adapter.truncate(c, UserTables.list(c, adapter.engine().catalog()));
             } catch (SQLException e) {
                 throw DatabaseErrors.translate(adapter, "truncate the tables of", e);
             }

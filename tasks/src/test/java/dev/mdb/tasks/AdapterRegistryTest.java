@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.engine.Engines;
+import dev.mdb.runtime.engine.JdbcTarget;
+import dev.mdb.runtime.engine.UnsupportedAdapterException;
 import dev.mdb.tasks.spi.AdapterTasks;
 import dev.mdb.tasks.spi.AdapterTasksProvider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Adapter lookup by {@code adapter:} name, through the ServiceLoader registrations. */
+/** Task adapters by engine family: the engine comes from the adapter name, the tasks from its family's provider. */
 class AdapterRegistryTest {
     private static final String KNOWN =
             "mariadb, mysql, mysql2, postgis, postgres, postgresql, sqlite, sqlite3, trilogy";
@@ -65,18 +67,29 @@ class AdapterRegistryTest {
     }
 
     @Test
-    void constructor_twoProvidersClaimOneName_fails() {
-        AdapterTasksProvider first = new FakeProvider(Set.of("sqlite3", "h2"));
-        AdapterTasksProvider second = new FakeProvider(Set.of("h2"));
+    void constructor_twoProvidersForOneEngine_fails() {
+        AdapterTasksProvider first = new FakeProvider("sqlite");
+        AdapterTasksProvider second = new FakeProvider("sqlite");
 
-        assertThatThrownBy(() -> new AdapterRegistry(List.of(first, second)))
+        assertThatThrownBy(() -> new AdapterRegistry(Engines.installed(), List.of(first, second)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("adapter 'h2' is claimed by both");
+                .hasMessageContaining("engine 'sqlite' has task adapters from both");
     }
 
-    private record FakeProvider(Set<String> adapterNames) implements AdapterTasksProvider {
+    @Test
+    void forConfig_engineWithoutTaskAdapters_isConfigErrorNamingTheEngine() {
+        AdapterRegistry registry = new AdapterRegistry(Engines.installed(), List.of(new FakeProvider("mysql")));
+        DatabaseConfig config = config(Map.of("adapter", "sqlite3", "database", "x.sqlite3"));
+
+        assertThatThrownBy(() -> registry.forConfig(config, dir))
+                .isInstanceOf(UnsupportedAdapterException.class)
+                .hasMessageContaining("engine 'sqlite'")
+                .hasMessageContaining("Engines with tasks: mysql.");
+    }
+
+    private record FakeProvider(String engine) implements AdapterTasksProvider {
         @Override
-        public AdapterTasks forConfig(DatabaseConfig config, Path projectDir) {
+        public AdapterTasks forTarget(JdbcTarget target) {
             throw new UnsupportedOperationException();
         }
     }

@@ -16,7 +16,6 @@ import dev.mdb.config.DatabaseConfigurations;
 import dev.mdb.runtime.Mdb;
 import dev.mdb.runtime.Role;
 import dev.mdb.runtime.Shard;
-import dev.mdb.runtime.sql.Dialect;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -169,10 +168,11 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     private int interactive(ConsoleConnection connection, PrintWriter err) throws IOException {
         try (Terminal terminal = streams.terminal()) {
-            SqlCompleter completer = new SqlCompleter(connection::connection);
+            SqlCompleter completer = new SqlCompleter(
+                    connection::connection, () -> connection.engine().catalog());
             Path history = ConsoleHistory.file(environment);
             try (TerminalLineSource source = new TerminalLineSource(
-                    terminal, history, completer, () -> Dialect.forAdapter(connection.adapter()))) {
+                    terminal, history, completer, () -> connection.engine().dialect())) {
                 ConsoleSession session = new ConsoleSession(connection, source, terminal.writer(), err, false);
                 session.onSchemaChange(completer::invalidate);
                 session.quietBanner(project.quiet());

@@ -10,6 +10,7 @@ import dev.mdb.runtime.Route;
 import dev.mdb.runtime.RouteScope;
 import dev.mdb.runtime.RoutingDataSource;
 import dev.mdb.runtime.Shard;
+import dev.mdb.runtime.engine.Engine;
 import dev.mdb.tasks.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,6 +82,11 @@ public final class ConsoleConnection implements AutoCloseable {
     /** The entry's adapter, e.g. {@code sqlite3}. */
     public String adapter() {
         return databaseGroup().config(entry).adapter();
+    }
+
+    /** The engine of the entry the connection uses. */
+    public Engine engine() {
+        return mdb.dataSource(group).target(entry).engine();
     }
 
     /** Whether the route or the entry refuses writes. */

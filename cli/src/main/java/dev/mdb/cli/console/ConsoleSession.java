@@ -2,7 +2,6 @@ package dev.mdb.cli.console;
 
 import dev.mdb.config.MdbException;
 import dev.mdb.runtime.ReadOnlyViolationException;
-import dev.mdb.runtime.sql.Dialect;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,7 +39,7 @@ public final class ConsoleSession {
         this.err = err;
         this.stopOnError = stopOnError && !source.interactive();
         this.metaCommands = new MetaCommands(this);
-        this.splitter = new StatementSplitter(Dialect.forAdapter(connection.adapter()));
+        this.splitter = new StatementSplitter(connection.engine().dialect());
     }
 
     /** Called after a route switch or a schema change (the completer's cache listens). */
@@ -224,7 +223,7 @@ public final class ConsoleSession {
     /** After a route switch: the engine may differ, and the completer's names are stale. */
     void routeChanged() {
         if (splitter.isComplete()) {
-            splitter.dialect(Dialect.forAdapter(connection.adapter()));
+            splitter.dialect(connection.engine().dialect());
         }
         schemaChanged.run();
     }

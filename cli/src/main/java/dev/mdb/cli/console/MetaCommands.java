@@ -39,7 +39,10 @@ final class MetaCommands {
                     out.print(RoutesTable.text(session.connection().mdb().topology()));
                 case TABLES ->
                     out.print(TableRenderer.render(
-                            SchemaDescriber.tables(session.connection().connection()), false));
+                            SchemaDescriber.tables(
+                                    session.connection().connection(),
+                                    session.connection().engine().catalog()),
+                            false));
                 case DESCRIBE -> {
                     return describe(command.argument(), out);
                 }
@@ -92,7 +95,8 @@ final class MetaCommands {
     }
 
     private boolean describe(String table, PrintWriter out) throws SQLException {
-        ResultTable columns = SchemaDescriber.columns(session.connection().connection(), table);
+        ResultTable columns = SchemaDescriber.columns(
+                session.connection().connection(), session.connection().engine().catalog(), table);
         if (columns == null) {
             return session.fail(
                     "no table named '" + table + "' on " + session.connection().target() + ". \\dt lists the tables.");

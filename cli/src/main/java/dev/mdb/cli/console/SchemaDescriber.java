@@ -1,5 +1,6 @@
 package dev.mdb.cli.console;
 
+import dev.mdb.runtime.engine.CatalogRules;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * {@code \dt} and {@code \d TABLE} from {@link DatabaseMetaData} of the current target, so they work the same on every
- * engine: user tables and views (system catalogs left out), and a table's columns with type, nullability and default.
+ * engine: user tables and views (the engine's own catalogs left out, by its {@link CatalogRules}), and a table's
+ * columns with type, nullability and default.
  */
 public final class SchemaDescriber {
     private static final String[] TYPES = {"TABLE", "VIEW"};
@@ -22,21 +24,18 @@ public final class SchemaDescriber {
     /** PostgreSQL's largest declarable NUMERIC precision. */
     private static final int MAX_PRECISION = 1000;
 
-    private static final Set<String> SYSTEM_SCHEMAS =
-            Set.of("information_schema", "pg_catalog", "mysql", "performance_schema", "sys");
-
     private SchemaDescriber() {}
 
     /** Schema (when the engine has them), name and type of every user table and view. */
-    public static ResultTable tables(Connection connection) throws SQLException {
+    public static ResultTable tables(Connection connection, CatalogRules rules) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         boolean schemas = false;
         DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet rs = meta.getTables(catalog(connection), null, "%", TYPES)) {
+        try (ResultSet rs = meta.getTables(rules.catalog(connection), null, "%", TYPES)) {
             while (rs.next()) {
                 String schema = rs.getString("TABLE_SCHEM");
                 String name = rs.getString("TABLE_NAME");
-                if (isSystem(schema, name)) {
+                if (rules.isSystem(schema, name)) {
                     continue;
                 }
                 schemas |= schema != null;
@@ -58,7 +57,7 @@ public final class SchemaDescriber {
      * Column, type, nullability and default of {@code table} ({@code schema.table} allowed, quotes dropped); null when
      * there is no such table.
      */
-    public static ResultTable columns(Connection connection, String table) throws SQLException {
+    public static ResultTable columns(Connection connection, CatalogRules rules, String table) throws SQLException {
         String name = table.strip();
         String schema = null;
         int dot = name.lastIndexOf('.');
@@ -69,7 +68,7 @@ public final class SchemaDescriber {
         name = unquote(name);
         for (String candidate :
                 new LinkedHashSet<>(List.of(name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT)))) {
-            List<List<String>> rows = columnRows(connection, schema, candidate);
+            List<List<String>> rows = columnRows(connection, rules, schema, candidate);
             if (!rows.isEmpty()) {
                 return ResultTable.of(List.of("Column", "Type", "Nullable", "Default"), rows);
             }
@@ -78,19 +77,19 @@ public final class SchemaDescriber {
     }
 
     /** Table names, then column names, for completion (at most {@code limit} of each). */
-    public static List<String> identifiers(Connection connection, int limit) throws SQLException {
+    public static List<String> identifiers(Connection connection, CatalogRules rules, int limit) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
         Set<String> columns = new LinkedHashSet<>();
         DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet rs = meta.getTables(catalog(connection), null, "%", TYPES)) {
+        try (ResultSet rs = meta.getTables(rules.catalog(connection), null, "%", TYPES)) {
             while (rs.next() && names.size() < limit) {
-                if (!isSystem(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"))) {
+                if (!rules.isSystem(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"))) {
                     names.add(rs.getString("TABLE_NAME"));
                 }
             }
         }
         for (String table : names) {
-            try (ResultSet rs = meta.getColumns(catalog(connection), null, table, "%")) {
+            try (ResultSet rs = meta.getColumns(rules.catalog(connection), null, table, "%")) {
                 while (rs.next() && columns.size() < limit) {
                     columns.add(rs.getString("COLUMN_NAME"));
                 }
@@ -100,13 +99,13 @@ public final class SchemaDescriber {
         return List.copyOf(names);
     }
 
-    private static List<List<String>> columnRows(Connection connection, String schema, String table)
+    private static List<List<String>> columnRows(Connection connection, CatalogRules rules, String schema, String table)
             throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet rs = meta.getColumns(catalog(connection), schema, table, "%")) {
+        try (ResultSet rs = meta.getColumns(rules.catalog(connection), schema, table, "%")) {
             while (rs.next()) {
-                if (schema == null && isSystem(rs.getString("TABLE_SCHEM"), table)) {
+                if (schema == null && rules.isSystem(rs.getString("TABLE_SCHEM"), table)) {
                     continue;
                 }
                 String nullable = rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? "not null" : "";
@@ -132,19 +131,6 @@ public final class SchemaDescriber {
             return name + "(" + size + "," + scale + ")";
         }
         return name;
-    }
-
-    /** The current catalog on MySQL/MariaDB (databases are catalogs there); null elsewhere means "any". */
-    private static String catalog(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        return product.contains("mysql") || product.contains("mariadb") ? connection.getCatalog() : null;
-    }
-
-    private static boolean isSystem(String schema, String name) {
-        return (schema != null
-                        && (SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))
-                                || schema.toLowerCase(Locale.ROOT).startsWith("pg_")))
-                || (name != null && name.toLowerCase(Locale.ROOT).startsWith("sqlite_"));
     }
 
     private static String unquote(String identifier) {

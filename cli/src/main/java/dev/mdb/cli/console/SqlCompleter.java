@@ -1,5 +1,6 @@
 package dev.mdb.cli.console;
 
+import dev.mdb.runtime.engine.CatalogRules;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -85,10 +86,13 @@ public final class SqlCompleter implements Completer {
     private static final int MAX_NAMES = 2000;
 
     private final Supplier<Connection> connection;
+    private final Supplier<CatalogRules> catalog;
     private volatile List<String> names;
 
-    public SqlCompleter(Supplier<Connection> connection) {
+    /** Completes names from {@code connection}'s catalog, read by the current engine's {@code catalog} rules. */
+    public SqlCompleter(Supplier<Connection> connection, Supplier<CatalogRules> catalog) {
         this.connection = connection;
+        this.catalog = catalog;
     }
 
     /** Forgets the cached names; they are read again at the next completion. */
@@ -123,7 +127,7 @@ public final class SqlCompleter implements Completer {
         List<String> cached = names;
         if (cached == null) {
             try {
-                cached = SchemaDescriber.identifiers(connection.get(), MAX_NAMES);
+                cached = SchemaDescriber.identifiers(connection.get(), catalog.get(), MAX_NAMES);
             } catch (SQLException | RuntimeException e) {
                 cached = List.of();
             }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,13 @@ public final class DatabaseUrlParser {
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):(.*)", Pattern.DOTALL);
     private static final Map<String, String> ADAPTER_ALIASES =
             Map.of("postgres", "postgresql", "mysql", "mysql2", "sqlite", "sqlite3");
+    /**
+     * Adapters whose URL path is a file path, kept whole ({@code sqlite3:///abs/db.sqlite3} is {@code /abs/…}); for
+     * the others the path after the authority is the database name, leading slash dropped. Rails'
+     * {@code ConnectionUrlResolver} rule: URL grammar of database.yml, resolved before any engine is known.
+     */
+    private static final Set<String> FILE_PATH_ADAPTERS = Set.of("sqlite3");
+
     private static final Map<String, String> JDBC_ADAPTERS = Map.of(
             "jdbc:postgresql:", "postgresql",
             "jdbc:mysql:", "mysql2",
@@ -129,7 +137,11 @@ public final class DatabaseUrlParser {
         if (authority != null) {
             authority(keys, authority, url);
         }
-        keys.put(ConfigKeys.DATABASE, "sqlite3".equals(adapter) || !path.startsWith("/") ? path : path.substring(1));
+        keys.put(
+                ConfigKeys.DATABASE,
+                (adapter != null && FILE_PATH_ADAPTERS.contains(adapter)) || !path.startsWith("/")
+                        ? path
+                        : path.substring(1));
         Map<String, Object> query = new LinkedHashMap<>();
         putQuery(query, question < 0 ? null : pathAndQuery.substring(question + 1));
         keys.putAll(query);

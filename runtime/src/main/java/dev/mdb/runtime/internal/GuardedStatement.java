@@ -1,9 +1,9 @@
 package dev.mdb.runtime.internal;
 
-import dev.mdb.runtime.JdbcTarget;
 import dev.mdb.runtime.ReadOnlyViolationException;
 import dev.mdb.runtime.ResolvedTarget;
 import dev.mdb.runtime.RoutingDataSource;
+import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.sql.SqlPreview;
 import dev.mdb.runtime.sql.StatementKind;
 import java.lang.reflect.InvocationHandler;
@@ -164,9 +164,9 @@ final class GuardedStatement implements InvocationHandler {
     }
 
     private boolean readOnlyError(SQLException e) {
-        JdbcTarget jdbc = dataSource.target(target.entry());
+        Engine engine = dataSource.target(target.entry()).engine();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && jdbc.isReadOnlyError(s)) {
+            if (t instanceof SQLException s && engine.isReadOnlyError(s)) {
                 return true;
             }
         }

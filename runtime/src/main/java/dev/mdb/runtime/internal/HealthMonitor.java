@@ -1,8 +1,9 @@
 package dev.mdb.runtime.internal;
 
 import dev.mdb.config.JdbcUrls;
-import dev.mdb.runtime.JdbcTarget;
 import dev.mdb.runtime.TargetState;
+import dev.mdb.runtime.engine.JdbcTarget;
+import dev.mdb.runtime.engine.ServerObservation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -133,9 +134,9 @@ public final class HealthMonitor implements AutoCloseable {
     private void probe(String replica, Watch watch, long now, boolean fresh) {
         TargetHealth target = health(replica);
         Writer writer = watch.writer() == null ? null : sampleWriter(watch.writer(), watch, now, fresh);
-        ServerProbe.Observation seen;
+        ServerObservation seen;
         try {
-            seen = ServerProbe.probe(targets.apply(replica).config().adapter(), probeConnection(replica, watch));
+            seen = targets.apply(replica).engine().probe(probeConnection(replica, watch));
         } catch (SQLException | RuntimeException e) {
             closeProbeConnection(replica);
             fail(target, watch, e);
@@ -178,12 +179,12 @@ public final class HealthMonitor implements AutoCloseable {
      * monitor, or a one-shot check) this is a lower bound that grows while the replica stays behind, so a replica
      * further behind than its limit is out within that limit of the monitor's start; bytes are exact either way.
      */
-    private static Double timeBehind(Writer writer, long replay, long now, ServerProbe.Observation seen) {
+    private static Double timeBehind(Writer writer, long replay, long now, ServerObservation seen) {
         Double sinceReplay = seen.secondsBehind();
         Double sinceSample = null;
         synchronized (writer.samples) {
             for (long[] sample : writer.samples) {
-                if (!Lsn.atOrAfter(replay, sample[0])) {
+                if (!PositionToken.atOrAfter(replay, sample[0])) {
                     sinceSample = (now - sample[1]) / 1000.0;
                     break;
                 }
@@ -252,8 +253,7 @@ public final class HealthMonitor implements AutoCloseable {
             return writer;
         }
         try {
-            ServerProbe.Observation seen = ServerProbe.probe(
-                    targets.apply(writerEntry).config().adapter(), probeConnection(writerEntry, watch));
+            ServerObservation seen = targets.apply(writerEntry).engine().probe(probeConnection(writerEntry, watch));
             writer.identity = seen.identity();
             writer.sampledAt = now;
             writer.position = seen.currentPosition();
@@ -287,7 +287,7 @@ public final class HealthMonitor implements AutoCloseable {
                 if (replay < 0) {
                     return;
                 }
-                oldestReplay = any ? (Lsn.atOrAfter(oldestReplay, replay) ? replay : oldestReplay) : replay;
+                oldestReplay = any ? (PositionToken.atOrAfter(oldestReplay, replay) ? replay : oldestReplay) : replay;
                 any = true;
             }
         }
@@ -295,7 +295,7 @@ public final class HealthMonitor implements AutoCloseable {
         while (any && writer.samples.size() > 1) {
             Iterator<long[]> it = writer.samples.iterator();
             it.next();
-            if (Lsn.atOrAfter(oldestReplay, it.next()[0])) {
+            if (PositionToken.atOrAfter(oldestReplay, it.next()[0])) {
                 writer.samples.removeFirst();
             } else {
                 break;
@@ -314,16 +314,7 @@ public final class HealthMonitor implements AutoCloseable {
         }
         Properties props = target.properties();
         long timeoutMillis = Math.max(100, watch.timeout().toMillis());
-        String adapter =
-                target.config().adapter() == null ? "" : target.config().adapter();
-        if (adapter.startsWith("postgres") || adapter.equals("postgis")) {
-            props.setProperty("connectTimeout", Long.toString(Math.max(1, (timeoutMillis + 999) / 1000)));
-            props.setProperty("ApplicationName", "mdb health check");
-        } else if (adapter.startsWith("sqlite")) {
-            props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY: a probe never creates or changes a file
-        } else {
-            props.setProperty("connectTimeout", Long.toString(timeoutMillis));
-        }
+        props.putAll(target.engine().healthCheckProperties(Duration.ofMillis(timeoutMillis)));
         Connection connection = java.sql.DriverManager.getConnection(target.url(), props);
         try {
             connection.setNetworkTimeout(timeouts, (int) timeoutMillis);

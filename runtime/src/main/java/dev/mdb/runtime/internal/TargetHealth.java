@@ -74,7 +74,8 @@ public final class TargetHealth {
 
     /** Records a replay position seen by anyone; positions only move forward. */
     public void observeReplay(long position) {
-        replayPosition.accumulateAndGet(position, (old, seen) -> old == -1 || Lsn.atOrAfter(seen, old) ? seen : old);
+        replayPosition.accumulateAndGet(
+                position, (old, seen) -> old == -1 || PositionToken.atOrAfter(seen, old) ? seen : old);
     }
 
     /** Connections currently borrowed from this entry through routing data sources. */

@@ -4,11 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
-import dev.mdb.runtime.JdbcTarget;
-import java.nio.file.Path;
+import dev.mdb.runtime.engine.Capability;
+import dev.mdb.runtime.engine.JdbcTarget;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * One HikariCP pool per database.yml entry, created on first use and closed with the owner. Two routes that point
@@ -16,14 +15,12 @@ import java.util.function.Function;
  * {@code checkout_timeout} (seconds), {@code idle_timeout} (seconds), {@code min_connections}.
  */
 public final class TargetPools implements AutoCloseable {
-    private final Path projectDir;
-    private final Function<String, DatabaseConfig> configs;
+    private final Targets targets;
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public TargetPools(Path projectDir, Function<String, DatabaseConfig> configs) {
-        this.projectDir = projectDir;
-        this.configs = configs;
+    public TargetPools(Targets targets) {
+        this.targets = targets;
     }
 
     /** The pool of entry {@code name}, created on first call. */
@@ -31,7 +28,7 @@ public final class TargetPools implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("mdb is closed: no pool for '" + name + "'");
         }
-        return pools.computeIfAbsent(name, n -> create(configs.apply(n)));
+        return pools.computeIfAbsent(name, n -> create(targets.target(n)));
     }
 
     /** Pools created so far, by entry name (for diagnostics and tests). */
@@ -39,8 +36,8 @@ public final class TargetPools implements AutoCloseable {
         return Map.copyOf(pools);
     }
 
-    private HikariDataSource create(DatabaseConfig config) {
-        JdbcTarget target = JdbcTarget.of(config, projectDir);
+    private HikariDataSource create(JdbcTarget target) {
+        DatabaseConfig config = target.config();
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("mdb-" + config.env() + "-" + config.name());
         hikari.setJdbcUrl(target.url());
@@ -49,9 +46,9 @@ public final class TargetPools implements AutoCloseable {
         hikari.setMinimumIdle(intSetting(config, 0, "min_connections"));
         hikari.setConnectionTimeout(seconds(config, "checkout_timeout", 5));
         hikari.setIdleTimeout(Math.max(10_000, seconds(config, "idle_timeout", 300)));
-        if (config.replica()) {
+        if (config.replica() && target.engine().has(Capability.READ_ONLY_SESSIONS)) {
             // A replica entry is read-only for its whole life: set once per physical connection, not per borrow.
-            hikari.setConnectionInitSql(target.readOnlySessionSql(true));
+            hikari.setConnectionInitSql(target.engine().readOnlySessionSql(true));
         }
         // Fail at first use, not at construction: pools are lazy and a replica may be down at start.
         hikari.setInitializationFailTimeout(-1);

@@ -1,8 +1,9 @@
 package dev.mdb.runtime.sql;
 
-import java.util.Locale;
-
-/** The SQL dialect a classifier lexes and judges statements in, chosen from a database.yml {@code adapter}. */
+/**
+ * The SQL dialect a classifier lexes and judges statements in, and identifiers are quoted in. Each engine names its
+ * own ({@code dev.mdb.runtime.engine.Engine#dialect()}).
+ */
 public enum Dialect {
     /** PostgreSQL (and PostGIS): nested comments, dollar quotes, {@code E''} strings. */
     POSTGRESQL,
@@ -10,24 +11,19 @@ public enum Dialect {
     MYSQL,
     /** SQLite: {@code []} and backtick identifiers, {@code PRAGMA}. */
     SQLITE,
-    /** Any other adapter: standard SQL lexing, the union of the dialects' write functions. */
+    /** SQL read before an engine is known: standard SQL lexing, the union of the dialects' write functions. */
     GENERIC;
 
-    /**
-     * The dialect for a database.yml adapter name, case-insensitively: {@code postgresql}, {@code postgres}, {@code
-     * postgis} are {@link #POSTGRESQL}; {@code mysql2}, {@code mysql}, {@code trilogy}, {@code mariadb} are {@link
-     * #MYSQL}; {@code sqlite3}, {@code sqlite} are {@link #SQLITE}; anything else, including {@code null}, is {@link
-     * #GENERIC}.
-     */
-    public static Dialect forAdapter(String adapter) {
-        if (adapter == null) {
-            return GENERIC;
+    /** {@code identifier} quoted for this dialect: {@code `x`} on MySQL, {@code "x"} elsewhere (quotes doubled). */
+    public String quote(String identifier) {
+        if (this == MYSQL) {
+            return '`' + identifier.replace("`", "``") + '`';
         }
-        return switch (adapter.trim().toLowerCase(Locale.ROOT)) {
-            case "postgresql", "postgres", "postgis" -> POSTGRESQL;
-            case "mysql2", "mysql", "trilogy", "mariadb" -> MYSQL;
-            case "sqlite3", "sqlite" -> SQLITE;
-            default -> GENERIC;
-        };
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Whether a backslash escapes the next character in {@code '…'} strings (MySQL's default). */
+    public boolean backslashEscapes() {
+        return this == MYSQL;
     }
 }

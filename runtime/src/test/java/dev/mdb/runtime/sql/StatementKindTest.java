@@ -2,11 +2,10 @@ package dev.mdb.runtime.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@link StatementKind} refusal and severity, {@link Dialect#forAdapter(String)}. */
+/** {@link StatementKind} refusal and severity. */
 class StatementKindTest {
 
     @ParameterizedTest(name = "[{index}] {0} refused: {1}")
@@ -37,29 +36,5 @@ class StatementKindTest {
     void mostSevere_twoKinds_picksHigherSeverity(StatementKind a, StatementKind b, StatementKind expected) {
         assertThat(StatementKind.mostSevere(a, b)).isEqualTo(expected);
         assertThat(StatementKind.mostSevere(b, a)).isEqualTo(expected);
-    }
-
-    @ParameterizedTest(name = "[{index}] {0} -> {1}")
-    @CsvSource({
-        "postgresql, POSTGRESQL",
-        "postgres, POSTGRESQL",
-        "PostGIS, POSTGRESQL",
-        "mysql2, MYSQL",
-        "mysql, MYSQL",
-        "trilogy, MYSQL",
-        "mariadb, MYSQL",
-        "sqlite3, SQLITE",
-        "SQLite, SQLITE",
-        "oracle_enhanced, GENERIC",
-        "sqlserver, GENERIC",
-        "'', GENERIC"
-    })
-    void forAdapter_adapterName_mapsToDialect(String adapter, Dialect expected) {
-        assertThat(Dialect.forAdapter(adapter)).isEqualTo(expected);
-    }
-
-    @Test
-    void forAdapter_null_isGeneric() {
-        assertThat(Dialect.forAdapter(null)).isEqualTo(Dialect.GENERIC);
     }
 }

@@ -25,7 +25,7 @@ public final class DownMigrator {
     }
 
     public void revert(Connection c, MigrationFile down, String className) {
-        List<SqlScript.Statement> statements = read(down, adapter.backslashEscapes());
+        List<SqlScript.Statement> statements = read(down, adapter.dialect().backslashEscapes());
         long started = System.nanoTime();
         output.announce(down.version(), className, "reverting");
         boolean transactional = adapter.transactionalDdl();

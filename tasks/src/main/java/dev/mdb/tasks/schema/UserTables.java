@@ -1,5 +1,6 @@
 package dev.mdb.tasks.schema;
 
+import dev.mdb.runtime.engine.CatalogRules;
 import dev.mdb.tasks.migrate.SchemaHistory;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,13 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The application's tables in the connection's current database/schema: everything but bookkeeping tables. */
+/**
+ * The application's tables in the connection's current database/schema: everything but bookkeeping tables and the
+ * engine's own ({@link CatalogRules#isSystem}).
+ */
 public final class UserTables {
     private static final Set<String> BOOKKEEPING = Set.of(SchemaHistory.TABLE, "mdb_internal_metadata");
 
     private UserTables() {}
 
-    public static List<String> list(Connection c) throws SQLException {
+    public static List<String> list(Connection c, CatalogRules engineTables) throws SQLException {
         List<String> tables = new ArrayList<>();
         String schema;
         try {
@@ -27,7 +31,7 @@ public final class UserTables {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (!BOOKKEEPING.contains(lower) && !lower.startsWith("sqlite_")) {
+                if (!BOOKKEEPING.contains(lower) && !engineTables.isSystem(null, name)) {
                     tables.add(name);
                 }
             }

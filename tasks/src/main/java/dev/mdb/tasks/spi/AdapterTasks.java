@@ -1,22 +1,51 @@
 package dev.mdb.tasks.spi;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.engine.Capability;
+import dev.mdb.runtime.engine.Engine;
+import dev.mdb.runtime.engine.ErrorKind;
+import dev.mdb.runtime.engine.JdbcTarget;
+import dev.mdb.runtime.engine.MigrationLocking;
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.tasks.schema.ExternalCommand;
+import dev.mdb.tasks.schema.SchemaDumper;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 
 /**
- * Engine-specific work for one database configuration, as Rails' per-adapter task classes: create, drop, purge,
- * how to connect, and how to read the engine's errors. Everything engine-independent lives in
- * {@link dev.mdb.tasks.DatabaseTasks}.
+ * The task work for one database configuration that depends on its engine family, as Rails' per-adapter task
+ * classes: create, drop, purge, schema dumps and loads, truncation, column types for generated migrations. How to
+ * connect, the dialect, what errors mean and what the engine can do come from the configuration's {@link Engine}
+ * (through {@link #target()}); everything engine-independent lives in {@link dev.mdb.tasks.DatabaseTasks}.
  */
 public interface AdapterTasks {
-    DatabaseConfig config();
+    /** How to reach the database, made by its engine. */
+    JdbcTarget target();
+
+    default DatabaseConfig config() {
+        return target().config();
+    }
+
+    default Engine engine() {
+        return target().engine();
+    }
+
+    default Dialect dialect() {
+        return engine().dialect();
+    }
 
     /** JDBC URL of the configured database, never containing a password. */
-    String jdbcUrl();
+    default String jdbcUrl() {
+        return target().url();
+    }
 
     /** Opens a connection to the configured database. A missing database raises {@link SQLException}. */
-    Connection connect() throws SQLException;
+    default Connection connect() throws SQLException {
+        return target().connect();
+    }
 
     /** Creates the database; an existing one is reported as {@link ErrorKind#ALREADY_EXISTS}. */
     void create() throws SQLException;
@@ -28,49 +57,46 @@ public interface AdapterTasks {
     void purge() throws SQLException;
 
     /** Whether DDL runs inside transactions (PostgreSQL, SQLite) or commits at once (MySQL/MariaDB). */
-    boolean transactionalDdl();
-
-    /** Quotes an identifier for this engine. */
-    String quote(String identifier);
-
-    /** {@code host:port} (or the file) for messages about reaching the server. */
-    String location();
-
-    /** What the engine's error means for mdb. */
-    ErrorKind classify(SQLException e);
-
-    /**
-     * Whether mdb must lock migrations itself because Flyway takes no lock on this engine (SQLite). The lock key is
-     * the database file.
-     */
-    default boolean needsMigrationLock() {
-        return false;
+    default boolean transactionalDdl() {
+        return engine().has(Capability.TRANSACTIONAL_DDL);
     }
 
-    /**
-     * Whether a backslash escapes the next character inside string literals (MySQL/MariaDB's default), which decides
-     * where statements of a down migration end. Standard SQL (PostgreSQL, SQLite) says no.
-     */
-    default boolean backslashEscapes() {
-        return false;
+    /** Quotes an identifier for this engine. */
+    default String quote(String identifier) {
+        return dialect().quote(identifier);
+    }
+
+    /** {@code host:port} (or the file) for messages about reaching the server. */
+    default String location() {
+        return target().location();
+    }
+
+    /** What the engine's error means for mdb. */
+    default ErrorKind classify(SQLException e) {
+        return engine().classify(e);
+    }
+
+    /** Whether mdb locks migrations itself, with a file beside the database ({@link MigrationLocking#FILE_LOCK}). */
+    default boolean needsMigrationLock() {
+        return engine().migrationLocking() == MigrationLocking.FILE_LOCK && target().file() != null;
     }
 
     /** mdb's own deterministic schema dumper for this engine ({@code schema_format: sql}). */
-    dev.mdb.tasks.schema.SchemaDumper schemaDumper();
+    SchemaDumper schemaDumper();
 
     /** The engine's native dump tool writing the schema (no data) to {@code file} ({@code schema_format: structure}). */
-    dev.mdb.tasks.schema.ExternalCommand structureDump(java.nio.file.Path file);
+    ExternalCommand structureDump(Path file);
 
     /** The engine's client loading {@code file} into the configured database. */
-    dev.mdb.tasks.schema.ExternalCommand structureLoad(java.nio.file.Path file);
+    ExternalCommand structureLoad(Path file);
 
     /**
      * Empties {@code tables} (names in the connection's current schema), resetting auto-increment counters, for
      * {@code db:truncate_all}. The default deletes every row of each table with foreign keys honoured by the order
      * given.
      */
-    default void truncate(Connection connection, java.util.List<String> tables) throws SQLException {
-        try (java.sql.Statement s = connection.createStatement()) {
+    default void truncate(Connection connection, List<String> tables) throws SQLException {
+        try (Statement s = connection.createStatement()) {
             for (String table : tables) {
                 s.execute("DELETE FROM " + quote(table));
             }
@@ -79,13 +105,4 @@ public interface AdapterTasks {
 
     /** Column types for generated migrations. */
     ColumnTypes columnTypes();
-
-    /** What an engine error means: the facade turns these into messages and exit codes. */
-    enum ErrorKind {
-        UNREACHABLE,
-        AUTHENTICATION,
-        NO_DATABASE,
-        ALREADY_EXISTS,
-        OTHER
-    }
 }

@@ -97,12 +97,13 @@ public final class TripsApp implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         mdb = Mdb.fromDatabaseYml(options.config(), options.env(), environment);
-        String adapter = mdb.topology()
+        String writer = mdb.topology()
                 .group(mdb.topology().defaultGroup())
                 .configs()
                 .get(0)
-                .adapter();
-        TripStore store = new TripStore(mdb.dataSource(), Dialect.forAdapter(adapter));
+                .name();
+        Dialect dialect = mdb.dataSource().target(writer).engine().dialect();
+        TripStore store = new TripStore(mdb.dataSource(), dialect);
         DatabaseSelector selector = DatabaseSelector.builder(mdb)
                 .consistency(options.consistency())
                 .context(SignedCookieResolverContext.builder()

@@ -1,7 +1,6 @@
 package dev.mdb.tasks.adapter.mysql;
 
-import dev.mdb.config.DatabaseConfig;
-import dev.mdb.runtime.internal.MysqlTarget;
+import dev.mdb.runtime.engine.mysql.MysqlTarget;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
@@ -22,18 +21,9 @@ import java.util.Map;
  * transactional.
  */
 final class MysqlAdapterTasks extends ServerAdapterTasks {
-    private static final int ER_DB_CREATE_EXISTS = 1007;
-    private static final int ER_DB_DROP_EXISTS = 1008;
-    private static final int ER_BAD_DB_ERROR = 1049;
-    private static final int ER_ACCESS_DENIED = 1045;
-
     private final MysqlTarget target;
 
-    MysqlAdapterTasks(DatabaseConfig config) {
-        this(new MysqlTarget(config));
-    }
-
-    private MysqlAdapterTasks(MysqlTarget target) {
+    MysqlAdapterTasks(MysqlTarget target) {
         super(target);
         this.target = target;
     }
@@ -53,36 +43,6 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
             sql.append(" COLLATE ").append(quote(collation));
         }
         return sql.toString();
-    }
-
-    @Override
-    public boolean transactionalDdl() {
-        return false;
-    }
-
-    @Override
-    public boolean backslashEscapes() {
-        return true;
-    }
-
-    @Override
-    public String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
-    }
-
-    @Override
-    public ErrorKind classify(SQLException e) {
-        switch (e.getErrorCode()) {
-            case ER_DB_CREATE_EXISTS:
-                return ErrorKind.ALREADY_EXISTS;
-            case ER_DB_DROP_EXISTS:
-            case ER_BAD_DB_ERROR:
-                return ErrorKind.NO_DATABASE;
-            case ER_ACCESS_DENIED:
-                return ErrorKind.AUTHENTICATION;
-            default:
-                return classifyByState(e);
-        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.mdb.tasks.adapter.postgresql;
 
-import dev.mdb.config.DatabaseConfig;
-import dev.mdb.runtime.internal.PostgresqlTarget;
+import dev.mdb.runtime.engine.Capability;
+import dev.mdb.runtime.engine.ServerTarget;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
@@ -18,8 +18,8 @@ import java.util.Map;
 /** PostgreSQL: CREATE/DROP DATABASE through the maintenance database ({@code postgres}, or {@code maintenance_db}). */
 final class PostgresqlAdapterTasks extends ServerAdapterTasks {
 
-    PostgresqlAdapterTasks(DatabaseConfig config) {
-        super(new PostgresqlTarget(config));
+    PostgresqlAdapterTasks(ServerTarget target) {
+        super(target);
     }
 
     @Override
@@ -53,31 +53,11 @@ final class PostgresqlAdapterTasks extends ServerAdapterTasks {
         return value.replace("'", "''");
     }
 
+    /** Ends the database's other sessions first where the engine can ({@code WITH (FORCE)}, PostgreSQL 13+). */
     @Override
     public void drop() throws SQLException {
-        executeOnServer("DROP DATABASE " + quote(requireDatabaseName()) + " WITH (FORCE)");
-    }
-
-    @Override
-    public boolean transactionalDdl() {
-        return true;
-    }
-
-    @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public ErrorKind classify(SQLException e) {
-        String state = e.getSQLState();
-        if ("3D000".equals(state)) {
-            return ErrorKind.NO_DATABASE;
-        }
-        if ("42P04".equals(state)) {
-            return ErrorKind.ALREADY_EXISTS;
-        }
-        return classifyByState(e);
+        boolean force = engine().has(Capability.DROP_DATABASE_FORCE);
+        executeOnServer("DROP DATABASE " + quote(requireDatabaseName()) + (force ? " WITH (FORCE)" : ""));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.mdb.tasks.adapter.sqlite;
 
-import dev.mdb.config.DatabaseConfig;
-import dev.mdb.runtime.internal.SqliteTarget;
+import dev.mdb.runtime.engine.JdbcTarget;
+import dev.mdb.runtime.engine.sqlite.SqliteTarget;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.AdapterTasks;
 import dev.mdb.tasks.spi.ColumnTypes;
@@ -19,24 +19,17 @@ import java.util.Map;
 /** SQLite: a database is a file; relative paths resolve against the project directory; {@code :memory:} works. */
 final class SqliteAdapterTasks implements AdapterTasks {
     private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
-    private final DatabaseConfig config;
     private final SqliteTarget target;
     private final Path file;
 
-    SqliteAdapterTasks(DatabaseConfig config, Path projectDir) {
-        this.config = config;
-        this.target = new SqliteTarget(config, projectDir);
+    SqliteAdapterTasks(SqliteTarget target) {
+        this.target = target;
         this.file = target.file();
     }
 
     @Override
-    public DatabaseConfig config() {
-        return config;
-    }
-
-    @Override
-    public String jdbcUrl() {
-        return target.url();
+    public JdbcTarget target() {
+        return target;
     }
 
     @Override
@@ -91,38 +84,6 @@ final class SqliteAdapterTasks implements AdapterTasks {
         create();
     }
 
-    @Override
-    public boolean transactionalDdl() {
-        return true;
-    }
-
-    @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public String location() {
-        return target.location();
-    }
-
-    @Override
-    public ErrorKind classify(SQLException e) {
-        String state = e.getSQLState();
-        if ("3D000".equals(state)) {
-            return ErrorKind.NO_DATABASE;
-        }
-        if ("42P04".equals(state)) {
-            return ErrorKind.ALREADY_EXISTS;
-        }
-        return ErrorKind.OTHER;
-    }
-
-    @Override
-    public boolean needsMigrationLock() {
-        return file != null;
-    }
-
     /** The database file, or null for {@code :memory:}. */
     Path file() {
         return file;
@@ -163,7 +124,7 @@ final class SqliteAdapterTasks implements AdapterTasks {
 
     private Path requireFile() {
         if (file == null) {
-            throw new dev.mdb.config.ConfigException("database '" + config.name() + "' (" + config.label()
+            throw new dev.mdb.config.ConfigException("database '" + config().name() + "' (" + config().label()
                     + ") is :memory:; schema_format: structure needs a database file.");
         }
         return file;

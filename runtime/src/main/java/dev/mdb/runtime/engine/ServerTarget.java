@@ -1,25 +1,33 @@
-package dev.mdb.runtime.internal;
+package dev.mdb.runtime.engine;
 
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
-import dev.mdb.runtime.JdbcTarget;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Shared by client/server engines: host and port defaults, credentials as properties. */
+/** Shared by client/server engines: host and port defaults, credentials as properties, location for messages. */
 public abstract class ServerTarget implements JdbcTarget {
+    /** {@code jdbc:<engine>://host[:port]}, host possibly a bracketed IPv6 address; user info is skipped. */
     private static final Pattern JDBC_AUTHORITY =
             Pattern.compile("jdbc:[a-z0-9]+://(?:[^/@?]*@)?(\\[[^\\]]*\\]|[^:/?,;]+)(?::([0-9]+))?");
-    private final DatabaseConfig config;
 
-    protected ServerTarget(DatabaseConfig config) {
+    private final DatabaseConfig config;
+    private final Engine engine;
+
+    protected ServerTarget(DatabaseConfig config, Engine engine) {
         this.config = config;
+        this.engine = engine;
     }
 
     @Override
     public DatabaseConfig config() {
         return config;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
     }
 
     protected abstract int defaultPort();

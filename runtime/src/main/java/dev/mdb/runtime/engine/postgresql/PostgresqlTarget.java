@@ -1,14 +1,15 @@
-package dev.mdb.runtime.internal;
+package dev.mdb.runtime.engine.postgresql;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.engine.Engine;
+import dev.mdb.runtime.engine.ServerTarget;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 
 /** PostgreSQL through pgjdbc; honours {@code sslmode}. */
 public final class PostgresqlTarget extends ServerTarget {
-    public PostgresqlTarget(DatabaseConfig config) {
-        super(config);
+    public PostgresqlTarget(DatabaseConfig config, Engine engine) {
+        super(config, engine);
     }
 
     @Override
@@ -34,15 +35,5 @@ public final class PostgresqlTarget extends ServerTarget {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    @Override
-    public String readOnlySessionSql(boolean readOnly) {
-        return "SET SESSION CHARACTERISTICS AS TRANSACTION " + (readOnly ? "READ ONLY" : "READ WRITE");
-    }
-
-    @Override
-    public boolean isReadOnlyError(SQLException e) {
-        return "25006".equals(e.getSQLState());
     }
 }

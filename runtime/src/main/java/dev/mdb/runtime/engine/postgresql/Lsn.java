@@ -1,4 +1,4 @@
-package dev.mdb.runtime.internal;
+package dev.mdb.runtime.engine.postgresql;
 
 /** PostgreSQL log sequence numbers: {@code X/Y} is the unsigned 64-bit value {@code (X << 32) | Y}. */
 public final class Lsn {

@@ -1,7 +1,8 @@
-package dev.mdb.runtime.internal;
+package dev.mdb.runtime.engine.mysql;
 
 import dev.mdb.config.DatabaseConfig;
-import java.sql.SQLException;
+import dev.mdb.runtime.engine.Engine;
+import dev.mdb.runtime.engine.ServerTarget;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,8 +10,8 @@ import java.util.Set;
 public final class MysqlTarget extends ServerTarget {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
 
-    public MysqlTarget(DatabaseConfig config) {
-        super(config);
+    public MysqlTarget(DatabaseConfig config, Engine engine) {
+        super(config, engine);
     }
 
     @Override
@@ -39,19 +40,5 @@ public final class MysqlTarget extends ServerTarget {
             case "verify_identity", "verify-full" -> "verify-full";
             default -> "trust";
         };
-    }
-
-    @Override
-    public String readOnlySessionSql(boolean readOnly) {
-        return "SET SESSION TRANSACTION " + (readOnly ? "READ ONLY" : "READ WRITE");
-    }
-
-    @Override
-    public boolean isReadOnlyError(SQLException e) {
-        // 1792: ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION; 1290/1836: --read-only server.
-        return "25006".equals(e.getSQLState())
-                || e.getErrorCode() == 1792
-                || e.getErrorCode() == 1290
-                || e.getErrorCode() == 1836;
     }
 }

@@ -1,19 +1,21 @@
-package dev.mdb.runtime.internal;
+package dev.mdb.runtime.engine.sqlite;
 
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
-import dev.mdb.runtime.JdbcTarget;
+import dev.mdb.runtime.engine.Engine;
+import dev.mdb.runtime.engine.JdbcTarget;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Properties;
 
 /** SQLite: a file resolved against the project directory, or {@code :memory:}. */
 public final class SqliteTarget implements JdbcTarget {
     private final DatabaseConfig config;
+    private final Engine engine;
     private final Path file;
 
-    public SqliteTarget(DatabaseConfig config, Path projectDir) {
+    public SqliteTarget(DatabaseConfig config, Engine engine, Path projectDir) {
         this.config = config;
+        this.engine = engine;
         String database = config.database();
         if (database == null || database.isBlank()) {
             throw new ConfigException("database '" + config.name() + "' (" + config.label()
@@ -35,6 +37,11 @@ public final class SqliteTarget implements JdbcTarget {
     @Override
     public DatabaseConfig config() {
         return config;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
     }
 
     @Override
@@ -60,16 +67,5 @@ public final class SqliteTarget implements JdbcTarget {
     @Override
     public Path file() {
         return file;
-    }
-
-    @Override
-    public String readOnlySessionSql(boolean readOnly) {
-        return "PRAGMA query_only = " + (readOnly ? "ON" : "OFF");
-    }
-
-    @Override
-    public boolean isReadOnlyError(SQLException e) {
-        // SQLITE_READONLY (8): "attempt to write a readonly database", which query_only raises.
-        return e.getErrorCode() == 8 || "25006".equals(e.getSQLState());
     }
 }

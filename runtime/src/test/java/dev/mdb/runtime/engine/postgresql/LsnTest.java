@@ -1,4 +1,4 @@
-package dev.mdb.runtime.internal;
+package dev.mdb.runtime.engine.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,130 @@
+package dev.mdb.runtime.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mdb.config.ConfigException;
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.engine.sqlite.SqliteEngine;
+import dev.mdb.runtime.sql.Dialect;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Engine lookup by {@code adapter:} name, through the ServiceLoader registrations. */
+class EnginesTest {
+    private static final String KNOWN =
+            "mariadb, mysql, mysql2, postgis, postgres, postgresql, sqlite, sqlite3, trilogy";
+
+    @TempDir
+    Path dir;
+
+    private static DatabaseConfig config(Map<String, Object> settings) {
+        return new DatabaseConfig("development", "primary", settings);
+    }
+
+    @Test
+    void known_serviceLoader_listsEveryAdapterNameSorted() {
+        assertThat(Engines.installed().known()).isEqualTo(KNOWN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite3", "sqlite", "SQLite3", "postgresql", "postgres", "postgis", "mysql2", "trilogy"})
+    void forConfig_knownAdapter_returnsTargetForThatConfig(String adapter) {
+        DatabaseConfig config = config(Map.of("adapter", adapter, "database", "storage/x.sqlite3"));
+
+        JdbcTarget target = Engines.installed().forConfig(config).target(config, dir);
+
+        assertThat(target.config()).isSameAs(config);
+        assertThat(target.engine().adapterNames()).contains(config.adapter());
+    }
+
+    @Test
+    void forConfig_unknownAdapter_listsKnownAdapters() {
+        DatabaseConfig config = config(Map.of("adapter", "oracle_enhanced", "database", "x"));
+
+        assertThatThrownBy(() -> Engines.installed().forConfig(config))
+                .isInstanceOf(UnsupportedAdapterException.class)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("database 'primary' (development/primary) uses unknown adapter 'oracle_enhanced'."
+                        + " Known adapters: " + KNOWN + ".");
+    }
+
+    @Test
+    void forConfig_noAdapter_asksForAdapterOrUrl() {
+        DatabaseConfig config = config(Map.of("database", "x"));
+
+        assertThatThrownBy(() -> Engines.installed().forConfig(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("has no adapter")
+                .hasMessageContaining(KNOWN);
+    }
+
+    @Test
+    void constructor_twoEnginesClaimOneName_fails() {
+        Engine first = new NamedEngine("sqlite-a", Set.of("sqlite3", "h2"));
+        Engine second = new NamedEngine("h2", Set.of("h2"));
+
+        assertThatThrownBy(() -> new Engines(List.of(first, second)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("adapter 'h2' is claimed by both");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource({
+        "postgresql, POSTGRESQL",
+        "postgres, POSTGRESQL",
+        "PostGIS, POSTGRESQL",
+        "mysql2, MYSQL",
+        "mysql, MYSQL",
+        "trilogy, MYSQL",
+        "mariadb, MYSQL",
+        "sqlite3, SQLITE",
+        "SQLite, SQLITE",
+        "oracle_enhanced, GENERIC",
+        "sqlserver, GENERIC",
+        "'', GENERIC"
+    })
+    void dialectFor_adapterName_mapsToDialect(String adapter, Dialect expected) {
+        assertThat(Engines.installed().dialectFor(adapter)).isEqualTo(expected);
+    }
+
+    @Test
+    void dialectFor_null_isGeneric() {
+        assertThat(Engines.installed().dialectFor(null)).isEqualTo(Dialect.GENERIC);
+    }
+
+    @Test
+    void engines_eachInstalledEngineOnce_byName() {
+        assertThat(Engines.installed().engines())
+                .extracting(Engine::name)
+                .containsExactly("mysql", "postgresql", "sqlite");
+    }
+
+    /** An SQLite engine under other names, for registry tests. */
+    private static final class NamedEngine extends SqliteEngine {
+        private final String name;
+        private final Set<String> adapters;
+
+        NamedEngine(String name, Set<String> adapters) {
+            this.name = name;
+            this.adapters = adapters;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<String> adapterNames() {
+            return adapters;
+        }
+    }
+}
