@@ -1,13 +1,8 @@
 package dev.mdb.cli;
 
-import dev.mdb.config.ConfigException;
 import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MdbException;
-import dev.mdb.runtime.UnknownDatabaseGroupException;
-import dev.mdb.runtime.UnknownRoleException;
-import dev.mdb.runtime.UnknownShardException;
-import dev.mdb.tasks.DatabaseUnavailableException;
-import dev.mdb.tasks.InvalidArgumentException;
+import dev.mdb.tasks.DatabasesFailedException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -26,23 +21,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
         return classify(e).code();
     }
 
+    /** The exit code of {@code e}: an {@link MdbException}'s category, a command-line error, else a bug. */
     static ExitCode classify(Throwable e) {
-        if (e instanceof InvalidArgumentException || e instanceof ParameterException) {
-            return ExitCode.USAGE;
+        if (e instanceof MdbException mdb) {
+            return ExitCode.of(mdb.category());
         }
-        if (e instanceof ConfigException
-                || e instanceof UnknownDatabaseGroupException
-                || e instanceof UnknownRoleException
-                || e instanceof UnknownShardException) {
-            return ExitCode.CONFIG;
-        }
-        if (e instanceof DatabaseUnavailableException) {
-            return ExitCode.UNAVAILABLE;
-        }
-        if (e instanceof MdbException) {
-            return ExitCode.FAILURE;
-        }
-        return ExitCode.INTERNAL;
+        return e instanceof ParameterException ? ExitCode.USAGE : ExitCode.INTERNAL;
     }
 
     @Override
@@ -54,6 +38,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
                     + ". This is a bug in mdb; please report it at " + ISSUES
                     + " with the output of the same command run with --trace.");
         } else {
+            if (e instanceof DatabasesFailedException several) {
+                several.failures().forEach(f -> err.println("mdb: " + JdbcUrls.redact(f.getMessage())));
+            }
             err.println("mdb: " + JdbcUrls.redact(e.getMessage()));
         }
         if (traceRequested(parseResult)) {

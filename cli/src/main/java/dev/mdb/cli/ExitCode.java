@@ -1,5 +1,7 @@
 package dev.mdb.cli;
 
+import dev.mdb.config.MdbException;
+
 /** mdb's exit codes, documented in {@code mdb --help} and the README. A new code needs a row in both. */
 public enum ExitCode {
     OK(0, "success"),
@@ -23,5 +25,15 @@ public enum ExitCode {
 
     public String meaning() {
         return meaning;
+    }
+
+    /** The exit code of a failure's category. */
+    public static ExitCode of(MdbException.Category category) {
+        return switch (category) {
+            case FAILURE -> FAILURE;
+            case USAGE -> USAGE;
+            case CONFIG -> CONFIG;
+            case UNAVAILABLE -> UNAVAILABLE;
+        };
     }
 }

@@ -1,10 +1,12 @@
 package dev.mdb.cli;
 
-import dev.mdb.cli.output.GroupedReporter;
 import dev.mdb.cli.output.OutputFormat;
+import dev.mdb.cli.output.Progress;
+import dev.mdb.cli.output.ResultReporter;
 import dev.mdb.cli.output.WriterReporter;
+import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.DatabaseConfigurations;
-import dev.mdb.tasks.AdapterRegistry;
+import dev.mdb.tasks.DatabaseSelection;
 import dev.mdb.tasks.DatabaseTasks;
 import dev.mdb.tasks.InvalidArgumentException;
 import dev.mdb.tasks.Reporter;
@@ -13,26 +15,24 @@ import dev.mdb.tasks.migrate.MigrationVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One run of {@code mdb}: options, the environment (process variables plus rake-style {@code KEY=VALUE}
- * arguments), and the configuration, loaded once on first use.
+ * arguments), and the facade over the configuration, loaded once on first use.
  */
 public final class Invocation {
     private final ProjectOptions project;
     private final Map<String, String> environment;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final GroupedReporter reporter;
-    private int jobs = DEFAULT_JOBS;
-    /** Database work is mostly waiting on servers: more workers than cores pays off, within reason. */
-    public static final int DEFAULT_JOBS = 8;
-
+    private final Reporter reporter;
     private final String targetVersionOption;
     private final String stepOption;
+    private int jobs = TaskOptions.DEFAULT_JOBS;
     private boolean skipSchemaDump;
-    private java.util.List<dev.mdb.config.DatabaseConfig> selection;
+    private List<DatabaseConfig> selection;
     private DatabaseTasks tasks;
 
     public Invocation(
@@ -51,7 +51,7 @@ public final class Invocation {
         this.stepOption = stepOption;
         this.out = out;
         this.err = err;
-        this.reporter = new GroupedReporter(new WriterReporter(out, err));
+        this.reporter = new WriterReporter(out, err);
     }
 
     public String env() {
@@ -83,22 +83,18 @@ public final class Invocation {
      * The databases {@code --database} selects when it is a list or a glob ({@code a,b}, {@code primary_shard_*}):
      * visible databases of the environment in config order; null when it names one database or is absent.
      */
-    public java.util.List<dev.mdb.config.DatabaseConfig> selection() {
+    public List<DatabaseConfig> selection() {
         String spec = database();
-        if (!DatabasePattern.isSelection(spec)) {
+        if (!DatabaseSelection.isPattern(spec)) {
             return null;
         }
         if (selection == null) {
-            selection = DatabasePattern.select(spec, tasks().select(), env());
+            selection = tasks().select().matching(spec);
         }
         return selection;
     }
 
     /** {@code --jobs N}: databases worked on at once (1 = one after another, in order). */
-    public int jobs() {
-        return jobs;
-    }
-
     public void jobs(int value) {
         if (value < 1) {
             throw new InvalidArgumentException("--jobs must be at least 1, got " + value + ".");
@@ -106,12 +102,13 @@ public final class Invocation {
         this.jobs = value;
     }
 
-    public GroupedReporter groupedReporter() {
+    public Reporter reporter() {
         return reporter;
     }
 
-    public Reporter reporter() {
-        return reporter;
+    /** Renders the facade's results in the chosen {@code --format}. */
+    public ResultReporter results() {
+        return ResultReporter.of(format(), reporter, env());
     }
 
     public PrintWriter err() {
@@ -135,32 +132,23 @@ public final class Invocation {
         this.skipSchemaDump = skip;
     }
 
-    /**
-     * Whether schema files are re-dumped after migrate/rollback/up/down/redo: on unless {@code --no-schema-dump} or
-     * {@code DUMP_SCHEMA_AFTER_MIGRATION=false}; a config with {@code dump_schema_after_migration: false} is skipped.
-     */
-    public boolean dumpSchemaAfterMigration() {
-        return !skipSchemaDump && !"false".equals(environment.get("DUMP_SCHEMA_AFTER_MIGRATION"));
-    }
-
-    /** Re-dumps the schema files of {@code configs} after a migration task, as Rails' {@code _dump} does. */
-    public void dumpSchemaAfterMigration(java.util.List<dev.mdb.config.DatabaseConfig> configs) {
-        if (!dumpSchemaAfterMigration()) {
-            return;
-        }
-        tasks().schemas()
-                .dump(configs.stream()
-                        .filter(dev.mdb.tasks.SchemaTasks::dumpsAfterMigration)
-                        .toList());
-    }
-
     /** The facade, with database.yml loaded on first call. */
     public DatabaseTasks tasks() {
         if (tasks == null) {
             Path file = configFile();
             DatabaseConfigurations configs = DatabaseConfigurations.load(file, env(), environment);
-            TaskOptions options = new TaskOptions(projectDir(), env(), environment, verbose(), reporter);
-            tasks = new DatabaseTasks(configs, options, AdapterRegistry.load(), file.toString());
+            boolean dumpAfterMigration =
+                    !skipSchemaDump && !"false".equals(environment.get("DUMP_SCHEMA_AFTER_MIGRATION"));
+            TaskOptions options = new TaskOptions(
+                    projectDir(),
+                    env(),
+                    environment,
+                    verbose(),
+                    reporter,
+                    jobs,
+                    dumpAfterMigration,
+                    total -> Progress.start(err, total, !verbose()));
+            tasks = new DatabaseTasks(configs, options, file.toString());
         }
         return tasks;
     }

@@ -5,10 +5,10 @@ public class ConfigException extends MdbException {
     private static final long serialVersionUID = 1L;
 
     public ConfigException(String message) {
-        super(message);
+        super(Category.CONFIG, message, null);
     }
 
     public ConfigException(String message, Throwable cause) {
-        super(message, cause);
+        super(Category.CONFIG, message, cause);
     }
 }

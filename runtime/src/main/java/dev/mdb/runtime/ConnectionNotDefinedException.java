@@ -14,7 +14,7 @@ public class ConnectionNotDefinedException extends MdbException {
     private final transient Role role;
 
     public ConnectionNotDefinedException(String message, String group, Shard shard, Role role) {
-        super(message);
+        super(Category.CONFIG, message, null);
         this.group = group;
         this.shard = shard;
         this.role = role;

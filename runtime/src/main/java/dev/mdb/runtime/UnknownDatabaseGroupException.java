@@ -7,6 +7,6 @@ public class UnknownDatabaseGroupException extends MdbException {
     private static final long serialVersionUID = 1L;
 
     public UnknownDatabaseGroupException(String message) {
-        super(message);
+        super(Category.CONFIG, message, null);
     }
 }

@@ -5,9 +5,11 @@ import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.DatabaseConfigurations;
 import dev.mdb.config.UnknownDatabaseNameException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Which configurations a task acts on, with Rails' rules (RAILS-SEMANTICS §0). */
 public final class DatabaseSelection {
@@ -116,5 +118,46 @@ public final class DatabaseSelection {
     public DatabaseConfig primary() {
         requireEnvironment();
         return configs.primary(options.env()).orElseThrow();
+    }
+
+    /** Whether {@code spec} ({@code --database}) selects several databases (a list or a glob) rather than naming one. */
+    public static boolean isPattern(String spec) {
+        return spec != null && (spec.contains(",") || spec.contains("*") || spec.contains("?"));
+    }
+
+    /**
+     * The visible databases {@code spec} selects ({@code a,b}, {@code primary_shard_*}), in config order; a plain name
+     * that is hidden or unknown says why, and a part that matches nothing is an unknown name.
+     */
+    public List<DatabaseConfig> matching(String spec) {
+        List<DatabaseConfig> visible = visible();
+        List<DatabaseConfig> chosen = new ArrayList<>();
+        for (String part : spec.split(",", -1)) {
+            String pattern = part.trim();
+            if (pattern.isEmpty()) {
+                continue;
+            }
+            if (!NamePatterns.isGlob(pattern)) {
+                named(pattern); // a hidden or unknown plain name says why
+            }
+            Pattern regex = NamePatterns.glob(pattern);
+            boolean matched = false;
+            for (DatabaseConfig config : visible) {
+                if (regex.matcher(config.name()).matches()) {
+                    matched = true;
+                    if (!chosen.contains(config)) {
+                        chosen.add(config);
+                    }
+                }
+            }
+            if (!matched) {
+                throw new UnknownDatabaseNameException(
+                        options.env(),
+                        pattern,
+                        visible.stream().map(DatabaseConfig::name).toList());
+            }
+        }
+        chosen.sort(Comparator.comparingInt(visible::indexOf));
+        return chosen;
     }
 }

@@ -7,10 +7,10 @@ public class DatabaseUnavailableException extends MdbException {
     private static final long serialVersionUID = 1L;
 
     public DatabaseUnavailableException(String message) {
-        super(message);
+        super(Category.UNAVAILABLE, message, null);
     }
 
     public DatabaseUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+        super(Category.UNAVAILABLE, message, cause);
     }
 }

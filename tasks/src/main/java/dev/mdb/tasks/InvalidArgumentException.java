@@ -7,10 +7,10 @@ public class InvalidArgumentException extends MdbException {
     private static final long serialVersionUID = 1L;
 
     public InvalidArgumentException(String message) {
-        super(message);
+        super(Category.USAGE, message, null);
     }
 
     public InvalidArgumentException(String message, Throwable cause) {
-        super(message, cause);
+        super(Category.USAGE, message, cause);
     }
 }

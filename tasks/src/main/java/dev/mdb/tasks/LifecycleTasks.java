@@ -13,45 +13,37 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** db:prepare, seeds and db:truncate_all: the lifecycle work that builds on create, migrate and schema files. */
-public final class LifecycleTasks {
-    private final DatabaseTasks tasks;
+/** The steps of db:prepare, the seeds and db:truncate_all: lifecycle work that builds on create, migrate and schema files. */
+final class LifecycleTasks {
+    private final TaskOptions options;
+    private final DatabaseSelection selection;
+    private final Function<DatabaseConfig, AdapterTasks> adapters;
 
-    LifecycleTasks(DatabaseTasks tasks) {
-        this.tasks = tasks;
+    LifecycleTasks(TaskOptions options, DatabaseSelection selection, Function<DatabaseConfig, AdapterTasks> adapters) {
+        this.options = options;
+        this.selection = selection;
+        this.adapters = adapters;
     }
 
-    /** What db:prepare did to one database. */
-    public record Prepared(DatabaseConfig config, boolean created, boolean schemaLoaded, int migrated) {}
-
     /**
-     * Creates missing databases, loads the schema only into databases without tables, migrates, re-dumps the
-     * migrated ones, and seeds the databases just created (following {@code seeds}). Never clears a database.
+     * db:prepare's work on each database, one after the other: creates it when missing (with {@code create}), loads
+     * the schema only into a database without tables, migrates. Never clears a database.
      */
-    public List<Prepared> prepare(List<DatabaseConfig> configs, boolean dumpAfter) {
+    List<Prepared> prepare(
+            List<DatabaseConfig> configs, Consumer<DatabaseConfig> create, SchemaTasks schemas, Migrator migrator) {
         List<Prepared> results = new ArrayList<>();
         for (DatabaseConfig config : configs) {
-            results.add(prepareOne(config));
-        }
-        List<DatabaseConfig> migrated = results.stream()
-                .filter(p -> p.migrated() > 0)
-                .map(Prepared::config)
-                .filter(SchemaTasks::dumpsAfterMigration)
-                .toList();
-        if (dumpAfter) {
-            tasks.schemas().dump(migrated);
-        }
-        for (Prepared p : results) {
-            if (p.created() && p.config().env().equals(tasks.options().env()) && seeds(p.config())) {
-                seed(p.config());
-            }
+            results.add(prepareOne(config, create, schemas, migrator));
         }
         return results;
     }
 
-    private Prepared prepareOne(DatabaseConfig config) {
-        AdapterTasks adapter = tasks.adapter(config);
+    private Prepared prepareOne(
+            DatabaseConfig config, Consumer<DatabaseConfig> create, SchemaTasks schemas, Migrator migrator) {
+        AdapterTasks adapter = adapters.apply(config);
         boolean created = false;
         try {
             adapter.connect().close();
@@ -59,15 +51,15 @@ public final class LifecycleTasks {
             if (!DatabaseErrors.isNoDatabase(adapter, e)) {
                 throw DatabaseErrors.translate(adapter, "prepare", e);
             }
-            tasks.create(List.of(config));
+            create.accept(config);
             created = true;
         }
         boolean loaded = false;
         State state = state(adapter);
         if (state.tables().isEmpty() && !state.hasHistory()) {
-            if (tasks.schemas().file(config).filter(Files::exists).isPresent()) {
+            if (schemas.file(config).filter(Files::exists).isPresent()) {
                 // Never purge here: the emptiness check sees only tables of the current schema.
-                tasks.schemas().loadWithoutPurge(config);
+                schemas.loadWithoutPurge(config);
                 loaded = true;
             }
         } else if (!state.hasHistory()) {
@@ -81,7 +73,7 @@ public final class LifecycleTasks {
                     + " if these tables are not created by your migrations, `mdb db:migrate:" + config.name()
                     + "` applies every migration beside them.");
         }
-        int migrated = tasks.migrations().migrateCounting(adapter);
+        int migrated = migrator.migrateCounting(adapter);
         return new Prepared(config, created, loaded, migrated);
     }
 
@@ -97,27 +89,27 @@ public final class LifecycleTasks {
     }
 
     /** Rails' {@code seeds} key: default true for the primary, false for the others. */
-    public boolean seeds(DatabaseConfig config) {
+    boolean seeds(DatabaseConfig config) {
         Object value = config.settings().get("seeds");
         if (value == null) {
-            return tasks.select().isPrimary(config);
+            return selection.isPrimary(config);
         }
         return Boolean.TRUE.equals(value) || "true".equals(value.toString());
     }
 
     /** {@code db/seeds.sql} for the primary, {@code db/NAME_seeds.sql} for the others. */
-    public Path seedFile(DatabaseConfig config) {
-        String name = tasks.select().isPrimary(config) ? "seeds.sql" : config.name() + "_seeds.sql";
-        return tasks.options().projectDir().resolve("db").resolve(name);
+    Path seedFile(DatabaseConfig config) {
+        String name = selection.isPrimary(config) ? "seeds.sql" : config.name() + "_seeds.sql";
+        return options.projectDir().resolve("db").resolve(name);
     }
 
     /** Runs the config's seed file, if it has one, in one transaction where the engine allows. */
-    public boolean seed(DatabaseConfig config) {
+    boolean seed(DatabaseConfig config) {
         Path file = seedFile(config);
         if (!Files.exists(file)) {
             return false;
         }
-        AdapterTasks adapter = tasks.adapter(config);
+        AdapterTasks adapter = adapters.apply(config);
         try (Connection c = adapter.connect()) {
             c.setAutoCommit(false);
             try {
@@ -138,16 +130,13 @@ public final class LifecycleTasks {
         return true;
     }
 
-    /** db:truncate_all: empties every table but the bookkeeping ones. */
-    public void truncateAll(List<DatabaseConfig> configs) {
-        tasks.checkProtectedEnvironments(configs);
-        for (DatabaseConfig config : configs) {
-            AdapterTasks adapter = tasks.adapter(config);
-            try (Connection c = adapter.connect()) {
-                adapter.truncate(c, UserTables.list(c, adapter.engine().catalog()));
-            } catch (SQLException e) {
-                throw DatabaseErrors.translate(adapter, "truncate the tables of", e);
-            }
+    /** Empties every table of {@code config}'s database but the bookkeeping ones (db:truncate_all). */
+    void truncate(DatabaseConfig config) {
+        AdapterTasks adapter = adapters.apply(config);
+        try (Connection c = adapter.connect()) {
+            adapter.truncate(c, UserTables.list(c, adapter.engine().catalog()));
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "truncate the tables of", e);
         }
     }
 }

@@ -1,254 +1,138 @@
 package dev.mdb.tasks;
 
-import dev.mdb.config.MdbException;
-import dev.mdb.tasks.migrate.AppliedMigration;
-import dev.mdb.tasks.migrate.DownMigrator;
-import dev.mdb.tasks.migrate.FlywayMigrator;
-import dev.mdb.tasks.migrate.InternalMetadata;
-import dev.mdb.tasks.migrate.MigrationErrors;
-import dev.mdb.tasks.migrate.MigrationFile;
-import dev.mdb.tasks.migrate.MigrationFiles;
-import dev.mdb.tasks.migrate.MigrationLock;
-import dev.mdb.tasks.migrate.MigrationOutput;
+import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.migrate.MigrationVersion;
-import dev.mdb.tasks.migrate.SchemaHistory;
 import dev.mdb.tasks.spi.AdapterTasks;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeMap;
-import org.flywaydb.core.api.FlywayException;
+import java.util.function.Function;
 
-/** Migration work on one database: migrate, rollback, up, down, status, version, pending, repair. */
+/**
+ * The migration verbs of the facade, each over the configurations it is given: migrate, rollback, up, down, redo,
+ * repair, status, version and pending. Verbs that change a database re-dump its schema file afterwards when {@link
+ * TaskOptions#dumpSchemaAfterMigration()} says so (an entry's {@code dump_schema_after_migration: false} skips it).
+ */
 public final class MigrationTasks {
     private final TaskOptions options;
-    private final MigrationOutput output;
+    private final PerDatabase runner;
+    private final Migrator migrator;
+    private final SchemaTasks schemas;
+    private final Function<DatabaseConfig, AdapterTasks> adapters;
 
-    public MigrationTasks(TaskOptions options) {
+    MigrationTasks(
+            TaskOptions options,
+            PerDatabase runner,
+            Migrator migrator,
+            SchemaTasks schemas,
+            Function<DatabaseConfig, AdapterTasks> adapters) {
         this.options = options;
-        this.output = new MigrationOutput(options.reporter(), options.verbose());
+        this.runner = runner;
+        this.migrator = migrator;
+        this.schemas = schemas;
+        this.adapters = adapters;
     }
 
-    public MigrationFiles files(AdapterTasks adapter) {
-        return MigrationFiles.scan(locations(adapter));
+    /**
+     * db:migrate: applies each database's pending migrations; on one database {@code target} migrates up or down to
+     * it, over several only that version runs where it is pending, in order (Rails' {@code migrate_all}). With {@code
+     * everyDatabase} every database is tried even after one failed (for a document that reports each). The schema
+     * files of the databases that migrated are re-dumped when none failed, or with {@code everyDatabase}. The caller
+     * renders the results, then calls {@link Results#raise()}.
+     */
+    public Results<MigrateResult> migrate(
+            List<DatabaseConfig> configs, MigrationVersion target, boolean everyDatabase) {
+        Results<MigrateResult> results;
+        if (target != null && configs.size() > 1) {
+            results = PerDatabase.inOrder(configs, config -> upIfPending(config, target));
+        } else if (everyDatabase) {
+            results = runner.mapAll(configs, config -> migrator.migrate(adapters.apply(config), target));
+        } else {
+            results = runner.map(configs, config -> migrator.migrate(adapters.apply(config), target));
+        }
+        if (everyDatabase || !results.failed()) {
+            dumpAfterMigration(results.succeeded());
+        }
+        return results;
     }
 
-    private List<Path> locations(AdapterTasks adapter) {
-        return adapter.config().migrationsPaths().stream()
-                .map(p -> options.projectDir().resolve(p).normalize())
-                .toList();
+    private MigrateResult upIfPending(DatabaseConfig config, MigrationVersion target) {
+        AdapterTasks adapter = adapters.apply(config);
+        boolean pending =
+                migrator.pending(adapter).stream().anyMatch(p -> target.sameAs(new MigrationVersion(p.version())));
+        if (!pending) {
+            return MigrateResult.none();
+        }
+        migrator.up(adapter, target);
+        return new MigrateResult(List.of(), List.of(target));
     }
 
-    /** Applies pending migrations (up to {@code target}); with a target below applied versions, reverts those. */
-    public MigrateResult migrate(AdapterTasks adapter, MigrationVersion target) {
-        List<MigrationVersion> reverted = new ArrayList<>();
-        List<MigrationVersion> applied = new ArrayList<>();
-        try (MigrationLock lock = lock(adapter)) {
-            if (target != null) {
-                List<AppliedMigration> above = applied(adapter).stream()
-                        .filter(m -> m.version().compareTo(target) > 0)
-                        .sorted(Comparator.comparing(AppliedMigration::version).reversed())
-                        .toList();
-                for (AppliedMigration m : above) {
-                    revert(adapter, m.version());
-                    reverted.add(m.version());
-                }
+    /** Every pending migration of each database, one database after the other; then the schema files. */
+    void migrateInOrder(List<DatabaseConfig> configs) {
+        PerDatabase.inOrder(configs, config -> migrator.migrate(adapters.apply(config), null))
+                .raise();
+        dumpAfterMigration(configs);
+    }
+
+    /** db:rollback: reverts the last {@code steps} migrations of one database; returns the versions reverted. */
+    public List<MigrationVersion> rollback(DatabaseConfig config, int steps) {
+        List<MigrationVersion> reverted = migrator.rollback(adapters.apply(config), steps);
+        dumpAfterMigration(List.of(config));
+        return reverted;
+    }
+
+    /** db:migrate:up: runs exactly one migration up. */
+    public void up(DatabaseConfig config, MigrationVersion version) {
+        migrator.up(adapters.apply(config), version);
+        dumpAfterMigration(List.of(config));
+    }
+
+    /** db:migrate:down: reverts exactly one applied migration; one not applied is left alone. */
+    public void down(DatabaseConfig config, MigrationVersion version) {
+        migrator.down(adapters.apply(config), version);
+        dumpAfterMigration(List.of(config));
+    }
+
+    /** db:migrate:redo: down and up of {@code version}, or (without one) rollback {@code steps} then migrate. */
+    public void redo(DatabaseConfig config, MigrationVersion version, int steps) {
+        AdapterTasks adapter = adapters.apply(config);
+        if (version != null) {
+            migrator.down(adapter, version);
+            migrator.up(adapter, version);
+        } else {
+            migrator.rollback(adapter, steps);
+            migrator.migrate(adapter, null);
+        }
+        dumpAfterMigration(List.of(config));
+    }
+
+    /** db:migrate:repair: removes failed history rows and accepts edited files, one database after the other. */
+    public void repair(List<DatabaseConfig> configs) {
+        for (DatabaseConfig config : configs) {
+            migrator.repair(adapters.apply(config));
+            if (options.verbose()) {
+                options.reporter().out("Repaired the migration history of '" + config.database() + "'");
             }
-            runFlyway(adapter, locations(adapter), target, applied);
-        }
-        return new MigrateResult(reverted, applied);
-    }
-
-    /** What a migrate run did to one database: versions reverted (VERSION below current), then applied. */
-    public record MigrateResult(List<MigrationVersion> reverted, List<MigrationVersion> applied) {}
-
-    /** Applies every pending migration; returns how many were applied. */
-    public int migrateCounting(AdapterTasks adapter) {
-        return migrate(adapter, null).applied().size();
-    }
-
-    /** Runs exactly one migration up (Rails' db:migrate:up): Flyway sees only that file. */
-    public void up(AdapterTasks adapter, MigrationVersion version) {
-        MigrationFile file = files(adapter)
-                .up(version)
-                .orElseThrow(() -> new TaskFailedException("no migration with version " + version + " in "
-                        + String.join(", ", adapter.config().migrationsPaths()) + " for "
-                        + adapter.config().label()
-                        + ". Check the VERSION, or list migrations with `mdb db:migrate:status`."));
-        try (MigrationLock lock = lock(adapter);
-                SingleFileLocation single = SingleFileLocation.of(file.path())) {
-            runFlyway(adapter, List.of(single.directory()), version);
         }
     }
 
-    /** Reverts exactly one applied migration (Rails' db:migrate:down); not applied is a no-op. */
-    public void down(AdapterTasks adapter, MigrationVersion version) {
-        try (MigrationLock lock = lock(adapter)) {
-            boolean isApplied =
-                    applied(adapter).stream().anyMatch(m -> m.version().sameAs(version));
-            if (isApplied) {
-                revert(adapter, version);
-            }
+    /** db:migrate:status: Rails' up/down table of each database. The caller renders, then raises. */
+    public Results<MigrationStatus> status(List<DatabaseConfig> configs) {
+        return runner.map(configs, config -> migrator.status(adapters.apply(config)));
+    }
+
+    /** db:version: the newest applied version of each database ({@code 0} for none). The caller renders, then raises. */
+    public Results<String> version(List<DatabaseConfig> configs) {
+        return runner.map(configs, config -> migrator.currentVersion(adapters.apply(config)));
+    }
+
+    /** The pending migrations of each database. The caller renders, then raises. */
+    public Results<List<PendingMigration>> pending(List<DatabaseConfig> configs) {
+        return runner.map(configs, config -> migrator.pending(adapters.apply(config)));
+    }
+
+    private void dumpAfterMigration(List<DatabaseConfig> configs) {
+        if (options.dumpSchemaAfterMigration()) {
+            schemas.dump(
+                    configs.stream().filter(SchemaTasks::dumpsAfterMigration).toList());
         }
-    }
-
-    /** Reverts the last {@code steps} applied migrations, newest first; returns the versions reverted. */
-    public List<MigrationVersion> rollback(AdapterTasks adapter, int steps) {
-        try (MigrationLock lock = lock(adapter)) {
-            List<AppliedMigration> applied = new ArrayList<>(applied(adapter));
-            applied.sort(Comparator.comparing(AppliedMigration::version).reversed());
-            List<MigrationVersion> reverted = new ArrayList<>();
-            for (AppliedMigration m : applied.subList(0, Math.min(steps, applied.size()))) {
-                revert(adapter, m.version());
-                reverted.add(m.version());
-            }
-            return reverted;
-        }
-    }
-
-    /** Flyway's repair: removes failed history rows, realigns checksums with the files. */
-    public void repair(AdapterTasks adapter) {
-        try (MigrationLock lock = lock(adapter)) {
-            new FlywayMigrator(adapter, output).repair(locations(adapter));
-        } catch (FlywayException e) {
-            throw MigrationErrors.explain(adapter, e, List.of());
-        }
-    }
-
-    public MigrationStatus status(AdapterTasks adapter) {
-        List<AppliedMigration> applied;
-        try (Connection c = adapter.connect()) {
-            if (!SchemaHistory.tableExists(c, SchemaHistory.TABLE)) {
-                throw new TaskFailedException("Schema migrations table does not exist yet ("
-                        + adapter.config().label() + "). Run `mdb db:migrate` first.");
-            }
-            applied = SchemaHistory.applied(c);
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "read the migration status of", e);
-        }
-        TreeMap<MigrationVersion, MigrationStatus.Row> rows = new TreeMap<>();
-        for (MigrationFile f : files(adapter).ups()) {
-            rows.put(f.version(), new MigrationStatus.Row("down", pad(f.version()), f.humanName()));
-        }
-        for (AppliedMigration m : applied) {
-            MigrationStatus.Row file = rows.get(m.version());
-            String name = file == null ? MigrationStatus.NO_FILE : file.name();
-            rows.put(m.version(), new MigrationStatus.Row("up", pad(m.version()), name));
-        }
-        return new MigrationStatus(adapter.config().name(), adapter.config().database(), List.copyOf(rows.values()));
-    }
-
-    private static String pad(MigrationVersion v) {
-        String text = v.text();
-        return text.length() >= 3 ? text : "0".repeat(3 - text.length()) + text;
-    }
-
-    /** The newest applied version, or "0". */
-    public String currentVersion(AdapterTasks adapter) {
-        List<AppliedMigration> applied = applied(adapter);
-        return applied.isEmpty()
-                ? "0"
-                : applied.get(applied.size() - 1).version().text();
-    }
-
-    public List<PendingMigration> pending(AdapterTasks adapter) {
-        List<AppliedMigration> applied = applied(adapter);
-        return files(adapter).ups().stream()
-                .filter(f -> applied.stream().noneMatch(m -> m.version().sameAs(f.version())))
-                .map(f -> new PendingMigration(
-                        adapter.config().name(), f.version().text(), f.className()))
-                .toList();
-    }
-
-    /** Applied migrations; a database that does not exist is an error. */
-    public List<AppliedMigration> applied(AdapterTasks adapter) {
-        try (Connection c = adapter.connect()) {
-            return SchemaHistory.applied(c);
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "read the migration history of", e);
-        }
-    }
-
-    private void runFlyway(AdapterTasks adapter, List<Path> locations, MigrationVersion target) {
-        runFlyway(adapter, locations, target, new ArrayList<>());
-    }
-
-    private void runFlyway(
-            AdapterTasks adapter, List<Path> locations, MigrationVersion target, List<MigrationVersion> applied) {
-        try {
-            new FlywayMigrator(adapter, output).migrate(locations, target, applied);
-        } catch (FlywayException e) {
-            MdbException failure = MigrationErrors.explain(adapter, e, applied);
-            if (!applied.isEmpty()) {
-                // Rails records the environment before migrating, so a run that fails half-way still leaves it for
-                // the protected-environment check of db:drop/db:purge. Flyway refuses a non-empty schema without a
-                // history table, so mdb records it afterwards, also when migrations before the failing one committed.
-                try {
-                    recordEnvironment(adapter);
-                } catch (MdbException recordFailure) {
-                    failure.addSuppressed(recordFailure);
-                }
-            }
-            throw failure;
-        }
-        recordEnvironment(adapter);
-    }
-
-    private void revert(AdapterTasks adapter, MigrationVersion version) {
-        MigrationFiles files = files(adapter);
-        MigrationFile down =
-                files.down(version).orElseThrow(() -> new TaskFailedException(missingDown(adapter, files, version)));
-        String className = files.up(version).map(MigrationFile::className).orElse(down.className());
-        try (Connection c = adapter.connect()) {
-            new DownMigrator(adapter, output).revert(c, down, className);
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "roll back " + version + " on", e);
-        }
-        recordEnvironment(adapter);
-    }
-
-    private static String missingDown(AdapterTasks adapter, MigrationFiles files, MigrationVersion version) {
-        Optional<MigrationFile> up = files.up(version);
-        String expected = up.map(f -> f.path()
-                        .resolveSibling("U" + version + "__" + f.snakeName() + ".sql")
-                        .toString())
-                .orElse("U" + version + "__<name>.sql in "
-                        + String.join(", ", adapter.config().migrationsPaths()));
-        return "can't roll back " + version + " on " + adapter.config().label() + ": the down migration " + expected
-                + " does not exist. Write it (the SQL that undoes V" + version + "), then run the rollback again.";
-    }
-
-    private void recordEnvironment(AdapterTasks adapter) {
-        if (!adapter.config().useMetadataTable()) {
-            return;
-        }
-        try (Connection c = adapter.connect()) {
-            InternalMetadata.write(
-                    c, adapter, InternalMetadata.ENVIRONMENT, adapter.config().env());
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "record the environment in", e);
-        }
-    }
-
-    private static MigrationLock lock(AdapterTasks adapter) {
-        if (!adapter.needsMigrationLock()) {
-            return null;
-        }
-        // The lock file lives beside the database: a missing database (and directory) must be reported as such,
-        // not as a lock-file error.
-        try {
-            adapter.connect().close();
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "migrate", e);
-        }
-        return MigrationLock.acquire(lockTarget(adapter));
-    }
-
-    private static Path lockTarget(AdapterTasks adapter) {
-        return Path.of(adapter.location());
     }
 }

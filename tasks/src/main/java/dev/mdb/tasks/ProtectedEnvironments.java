@@ -7,18 +7,20 @@ import dev.mdb.tasks.spi.AdapterTasks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
 /** Rails' protected-environment check, reading {@code mdb_internal_metadata}. */
 final class ProtectedEnvironments {
     static final String DISABLE = "DISABLE_DATABASE_ENVIRONMENT_CHECK";
-    private final DatabaseTasks tasks;
+    private final TaskOptions options;
+    private final Function<DatabaseConfig, AdapterTasks> adapters;
 
-    ProtectedEnvironments(DatabaseTasks tasks) {
-        this.tasks = tasks;
+    ProtectedEnvironments(TaskOptions options, Function<DatabaseConfig, AdapterTasks> adapters) {
+        this.options = options;
+        this.adapters = adapters;
     }
 
     void check(List<DatabaseConfig> configs) {
-        TaskOptions options = tasks.options();
         if (options.environment().containsKey(DISABLE)) {
             return;
         }
@@ -26,7 +28,7 @@ final class ProtectedEnvironments {
             if (!config.useMetadataTable()) {
                 continue;
             }
-            AdapterTasks adapter = tasks.adapter(config);
+            AdapterTasks adapter = adapters.apply(config);
             String stored = storedEnvironment(adapter);
             if (stored == null) {
                 continue;

@@ -22,20 +22,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Schema files: where they live, dumping them (sql or structure format) and loading them. */
-public final class SchemaTasks {
+final class SchemaTasks {
     public static final String SQL = "sql";
     public static final String STRUCTURE = "structure";
-    private final DatabaseTasks tasks;
+    private final TaskOptions options;
+    private final DatabaseSelection selection;
+    private final Function<DatabaseConfig, AdapterTasks> adapters;
 
-    SchemaTasks(DatabaseTasks tasks) {
-        this.tasks = tasks;
+    SchemaTasks(TaskOptions options, DatabaseSelection selection, Function<DatabaseConfig, AdapterTasks> adapters) {
+        this.options = options;
+        this.selection = selection;
+        this.adapters = adapters;
     }
 
     /** {@code SCHEMA_FORMAT}, else the config's {@code schema_format}, else {@code sql}. */
     public String format(DatabaseConfig config) {
-        String format = tasks.options().environment().get("SCHEMA_FORMAT");
+        String format = options.environment().get("SCHEMA_FORMAT");
         if (format == null || format.isEmpty()) {
             format = config.string("schema_format");
         }
@@ -60,28 +65,26 @@ public final class SchemaTasks {
         if (!config.schemaDumpEnabled()) {
             return Optional.empty();
         }
-        Path dbDir = tasks.options().projectDir().resolve("db");
-        String override = tasks.options().environment().get("SCHEMA");
+        Path dbDir = options.projectDir().resolve("db");
+        String override = options.environment().get("SCHEMA");
         if (override != null && !override.isEmpty()) {
-            return Optional.of(tasks.options().projectDir().resolve(override).normalize());
+            return Optional.of(options.projectDir().resolve(override).normalize());
         }
         Optional<String> named = config.schemaDumpFile();
         if (named.isPresent()) {
             Path path = Path.of(named.get());
             boolean asIs = path.isAbsolute()
                     || (path.getParent() != null
-                            && tasks.options()
-                                    .projectDir()
+                            && options.projectDir()
                                     .resolve(path.getParent())
                                     .normalize()
                                     .equals(dbDir.normalize()));
-            return Optional.of(asIs ? tasks.options().projectDir().resolve(path).normalize() : dbDir.resolve(path));
+            return Optional.of(asIs ? options.projectDir().resolve(path).normalize() : dbDir.resolve(path));
         }
         String base = format(config).equals(STRUCTURE) ? "structure.sql" : "schema.sql";
-        return Optional.of(dbDir.resolve(tasks.select().isPrimary(config) ? base : config.name() + "_" + base));
+        return Optional.of(dbDir.resolve(selection.isPrimary(config) ? base : config.name() + "_" + base));
     }
 
-    /** Dumps each config's schema once per file (shards sharing one file write it once); returns files written. */
     /** The first config of each schema file (shards sharing one file are dumped once), in config order. */
     public List<DatabaseConfig> oneConfigPerFile(List<DatabaseConfig> configs) {
         Set<Path> seen = new HashSet<>();
@@ -90,6 +93,7 @@ public final class SchemaTasks {
                 .toList();
     }
 
+    /** Dumps each config's schema once per file (shards sharing one file write it once); returns files written. */
     public List<Path> dump(List<DatabaseConfig> configs) {
         Set<Path> written = new HashSet<>();
         for (DatabaseConfig config : configs) {
@@ -102,7 +106,7 @@ public final class SchemaTasks {
     }
 
     private void dump(DatabaseConfig config, Path file) {
-        AdapterTasks adapter = tasks.adapter(config);
+        AdapterTasks adapter = adapters.apply(config);
         String format = format(config);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -205,11 +209,11 @@ public final class SchemaTasks {
         }
         Path path = file.get();
         if (!Files.exists(path)) {
-            throw new TaskFailedException(tasks.options().projectDir().relativize(path.toAbsolutePath())
+            throw new TaskFailedException(options.projectDir().relativize(path.toAbsolutePath())
                     + " doesn't exist yet. Run `mdb db:migrate` to create it, then try again. If you do not intend"
                     + " to use a schema file for " + config.label() + ", set schema_dump: false.");
         }
-        AdapterTasks adapter = tasks.adapter(config);
+        AdapterTasks adapter = adapters.apply(config);
         try {
             if (purgeFirst) {
                 adapter.purge();

@@ -3,11 +3,7 @@ package dev.mdb.cli.command;
 import dev.mdb.cli.ExitCode;
 import dev.mdb.cli.Invocation;
 import dev.mdb.cli.ProjectOptions;
-import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.generate.MigrationGenerator;
-import dev.mdb.tasks.migrate.MigrationFiles;
-import dev.mdb.tasks.spi.AdapterTasks;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,14 +56,8 @@ public final class GenerateMigrationCommand implements Callable<Integer> {
                 null,
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
-        DatabaseConfig config = project.database() != null
-                ? inv.tasks().select().named(project.database())
-                : inv.tasks().select().named(inv.tasks().select().primary().name());
-        AdapterTasks adapter = inv.tasks().adapter(config);
-        MigrationFiles existing = inv.tasks().migrations().files(adapter);
-        Path directory = inv.projectDir().resolve(config.migrationsPaths().get(0));
-        MigrationGenerator.Generated generated = new MigrationGenerator(adapter.columnTypes(), Clock.systemUTC())
-                .generate(directory, existing, name, fields);
+        MigrationGenerator.Generated generated =
+                inv.tasks().generateMigration(project.database(), name, fields, Clock.systemUTC());
         inv.reporter().out("      create  " + inv.projectDir().relativize(generated.up()));
         inv.reporter().out("      create  " + inv.projectDir().relativize(generated.down()));
         return ExitCode.OK.code();

@@ -1,5 +1,6 @@
 package dev.mdb.cli.output;
 
+import dev.mdb.tasks.TaskProgress;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
  * A live one-line progress display on stderr for work over several databases: databases done/total, failures, and
  * what each running database is doing (its current migration). Only on a terminal; {@link #NONE} otherwise.
  */
-public class Progress implements AutoCloseable {
+public class Progress implements TaskProgress {
     /** No display (piped output, {@code -q}, one database). */
     public static final Progress NONE = new Progress();
 
@@ -43,19 +44,21 @@ public class Progress implements AutoCloseable {
         return terminal && !quiet && total > 1 ? new Progress(err, total) : NONE;
     }
 
+    @Override
     public void started(String database) {
         if (this != NONE) {
             running.put(database, "");
         }
     }
 
-    /** What a running database is doing now, e.g. the migration being applied. */
+    @Override
     public void step(String database, String what) {
         if (this != NONE && running.containsKey(database)) {
             running.put(database, what);
         }
     }
 
+    @Override
     public void finished(String database, boolean failure) {
         if (this != NONE) {
             running.remove(database);
@@ -87,6 +90,7 @@ public class Progress implements AutoCloseable {
     }
 
     /** Runs {@code print} (output of a finished database) with the display line cleared; the next tick redraws it. */
+    @Override
     public void clearWhile(Runnable print) {
         if (this == NONE) {
             print.run();

@@ -11,6 +11,6 @@ final class CreateAllTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        inv.tasks().create(inv.tasks().select().local());
+        inv.tasks().createAll();
     }
 }

@@ -2,7 +2,6 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
 /** db:create: the current configurations (development also creates test), or one named database. */
 final class CreateTask extends Task {
@@ -15,7 +14,7 @@ final class CreateTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        PerDatabase.run(inv, currentTargets(inv, named), config -> inv.tasks().create(List.of(config)));
+        inv.tasks().create(currentTargets(inv, named));
     }
 
     @Override

@@ -11,6 +11,6 @@ final class DropAllTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        inv.tasks().drop(inv.tasks().select().local());
+        inv.tasks().dropAll();
     }
 }

@@ -2,7 +2,6 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
 /** db:drop: protected; the current configurations (development also drops test), or one named database. */
 final class DropTask extends Task {
@@ -15,7 +14,7 @@ final class DropTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        PerDatabase.run(inv, currentTargets(inv, named), config -> inv.tasks().drop(List.of(config)));
+        inv.tasks().drop(currentTargets(inv, named));
     }
 
     @Override

@@ -21,8 +21,7 @@ final class MigrateDownTask extends Task {
                             ? "VERSION is required - To go down one migration, use db:rollback"
                             : "VERSION is required");
         }
-        inv.tasks().migrations().down(inv.tasks().adapter(single(inv, named)), version);
-        inv.dumpSchemaAfterMigration(java.util.List.of(single(inv, named)));
+        inv.tasks().migrations().down(single(inv, named), version);
     }
 
     @Override

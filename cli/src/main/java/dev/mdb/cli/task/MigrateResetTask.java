@@ -2,9 +2,8 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
-/** db:migrate:reset: Drop the databases, recreate them, and run all migrations. */
+/** db:migrate:reset: protected; drops and recreates the databases, and runs all migrations. */
 final class MigrateResetTask extends Task {
     MigrateResetTask() {
         super("db:migrate:reset", "Drop the databases, recreate them, and run all migrations", true);
@@ -12,15 +11,7 @@ final class MigrateResetTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs =
-                named != null ? List.of(named) : inv.tasks().select().current();
-        inv.tasks().drop(configs);
-        inv.tasks().create(configs);
-        List<DatabaseConfig> migrated = targets(inv, named);
-        for (DatabaseConfig config : migrated) {
-            inv.tasks().migrations().migrate(inv.tasks().adapter(config), null);
-        }
-        inv.dumpSchemaAfterMigration(migrated);
+        inv.tasks().migrateReset(currentTargets(inv, named));
     }
 
     @Override

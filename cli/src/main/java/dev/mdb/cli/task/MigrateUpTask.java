@@ -18,8 +18,7 @@ final class MigrateUpTask extends Task {
         if (version == null) {
             throw new InvalidArgumentException("VERSION is required");
         }
-        inv.tasks().migrations().up(inv.tasks().adapter(single(inv, named)), version);
-        inv.dumpSchemaAfterMigration(java.util.List.of(single(inv, named)));
+        inv.tasks().migrations().up(single(inv, named), version);
     }
 
     @Override

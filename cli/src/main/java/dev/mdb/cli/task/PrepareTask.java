@@ -2,9 +2,8 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
-/** db:prepare: Create missing databases, load schema into empty ones, migrate, and seed new ones (never clears data). */
+/** db:prepare: creates missing databases, loads schema into empty ones, migrates, seeds new ones; never clears data. */
 final class PrepareTask extends Task {
     PrepareTask() {
         super(
@@ -15,8 +14,6 @@ final class PrepareTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs =
-                named != null ? List.of(named) : inv.tasks().select().current();
-        inv.tasks().lifecycle().prepare(configs, inv.dumpSchemaAfterMigration());
+        inv.tasks().prepare(currentTargets(inv, named));
     }
 }

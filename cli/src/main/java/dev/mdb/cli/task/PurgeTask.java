@@ -2,7 +2,6 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
 /** db:purge: protected; empties the current configurations (drop and recreate). */
 final class PurgeTask extends Task {
@@ -12,6 +11,6 @@ final class PurgeTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        inv.tasks().purge(named != null ? List.of(named) : inv.tasks().select().current());
+        inv.tasks().purge(currentTargets(inv, named));
     }
 }

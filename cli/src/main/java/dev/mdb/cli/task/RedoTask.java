@@ -3,9 +3,6 @@ package dev.mdb.cli.task;
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.InvalidArgumentException;
-import dev.mdb.tasks.MigrationTasks;
-import dev.mdb.tasks.migrate.MigrationVersion;
-import dev.mdb.tasks.spi.AdapterTasks;
 
 /** db:migrate:redo: down and up of VERSION, or rollback STEP then migrate. */
 final class RedoTask extends Task {
@@ -23,17 +20,8 @@ final class RedoTask extends Task {
         if (raw != null && raw.isEmpty()) {
             throw new InvalidArgumentException("Empty VERSION provided");
         }
-        AdapterTasks adapter = inv.tasks().adapter(single(inv, named));
-        MigrationTasks migrations = inv.tasks().migrations();
-        MigrationVersion version = inv.targetVersion();
-        if (version != null) {
-            migrations.down(adapter, version);
-            migrations.up(adapter, version);
-        } else {
-            migrations.rollback(adapter, inv.step());
-            migrations.migrate(adapter, null);
-        }
-        inv.dumpSchemaAfterMigration(java.util.List.of(adapter.config()));
+        int steps = inv.targetVersion() == null ? inv.step() : 1;
+        inv.tasks().migrations().redo(single(inv, named), inv.targetVersion(), steps);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.mdb.cli.task;
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
 
-/** db:migrate:repair (mdb only): clears failed history rows and accepts changed checksums (Flyway's repair). */
+/** db:migrate:repair: removes failed history rows and accepts edited migration files. */
 final class RepairTask extends Task {
     RepairTask() {
         super(
@@ -14,12 +14,7 @@ final class RepairTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        for (DatabaseConfig config : targets(inv, named)) {
-            inv.tasks().migrations().repair(inv.tasks().adapter(config));
-            if (inv.verbose()) {
-                inv.reporter().out("Repaired the migration history of '" + config.database() + "'");
-            }
-        }
+        inv.tasks().migrations().repair(targets(inv, named));
     }
 
     @Override

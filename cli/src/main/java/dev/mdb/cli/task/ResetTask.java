@@ -2,9 +2,8 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
-/** db:reset: Drop and recreate the databases from their schema files, and seed them. */
+/** db:reset: protected; drops and recreates the databases from their schema files, and seeds them. */
 final class ResetTask extends Task {
     ResetTask() {
         super("db:reset", "Drop and recreate the databases from their schema files, and seed them", true);
@@ -12,12 +11,7 @@ final class ResetTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs =
-                named != null ? List.of(named) : inv.tasks().select().current();
-        inv.tasks().drop(configs);
-        inv.tasks().create(configs);
-        configs.forEach(inv.tasks().schemas()::load);
-        Seeding.seed(inv, named != null ? List.of(named) : inv.tasks().select().visible());
+        inv.tasks().reset(currentTargets(inv, named));
     }
 
     @Override

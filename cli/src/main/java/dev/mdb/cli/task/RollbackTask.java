@@ -1,13 +1,10 @@
 package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
-import dev.mdb.cli.output.DatabaseResults;
-import dev.mdb.cli.output.OutputFormat;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.InvalidArgumentException;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import java.util.List;
-import java.util.Map;
 
 /** db:rollback: reverts the last STEP migrations by running their U files. */
 final class RollbackTask extends Task {
@@ -25,14 +22,8 @@ final class RollbackTask extends Task {
         }
         int step = inv.step();
         DatabaseConfig config = single(inv, named);
-        List<MigrationVersion> reverted =
-                inv.tasks().migrations().rollback(inv.tasks().adapter(config), step);
-        if (inv.format() == OutputFormat.JSON) {
-            Map<String, Object> entry = DatabaseResults.entry(config, null);
-            entry.put("reverted", MigrateTask.versions(reverted));
-            inv.reporter().out(DatabaseResults.document(inv.env(), List.of(entry)));
-        }
-        inv.dumpSchemaAfterMigration(java.util.List.of(single(inv, named)));
+        List<MigrationVersion> reverted = inv.tasks().migrations().rollback(config, step);
+        inv.results().rolledBack(config, reverted);
     }
 
     @Override

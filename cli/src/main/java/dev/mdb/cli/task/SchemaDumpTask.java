@@ -2,9 +2,8 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
-/** db:schema:dump: Create a database schema file (db/schema.sql, db/NAME_schema.sql; schema_format: sql or structure). */
+/** db:schema:dump: writes the schema file of each database; shards sharing one file write it once. */
 final class SchemaDumpTask extends Task {
     SchemaDumpTask() {
         super(
@@ -15,10 +14,7 @@ final class SchemaDumpTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        PerDatabase.run(
-                inv,
-                inv.tasks().schemas().oneConfigPerFile(targets(inv, named)),
-                config -> inv.tasks().schemas().dump(List.of(config)));
+        inv.tasks().dumpSchema(targets(inv, named));
     }
 
     @Override

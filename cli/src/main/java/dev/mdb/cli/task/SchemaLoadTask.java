@@ -2,9 +2,8 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
-/** db:schema:load: Load a schema file into the databases (empties them first; development also loads test). */
+/** db:schema:load: protected; empties the databases and loads their schema files (development also loads test). */
 final class SchemaLoadTask extends Task {
     SchemaLoadTask() {
         super(
@@ -15,9 +14,7 @@ final class SchemaLoadTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs = currentTargets(inv, named);
-        inv.tasks().checkProtectedEnvironments(configs);
-        PerDatabase.run(inv, configs, inv.tasks().schemas()::load);
+        inv.tasks().loadSchema(currentTargets(inv, named));
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
 import java.util.List;
 
-/** db:seed:replant: Truncate tables of each database, then load the seeds. */
+/** db:seed:replant: protected; truncates the tables of each database, then loads the seeds. */
 final class SeedReplantTask extends Task {
     SeedReplantTask() {
         super("db:seed:replant", "Truncate tables of each database, then load the seeds", false);
@@ -12,10 +12,8 @@ final class SeedReplantTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs =
-                named != null ? List.of(named) : inv.tasks().select().visible();
+        List<DatabaseConfig> configs = targets(inv, named);
         AbortIfPendingTask.abortIfPending(inv, configs, named);
-        inv.tasks().lifecycle().truncateAll(configs);
-        Seeding.seed(inv, configs);
+        inv.tasks().seedReplant(configs);
     }
 }

@@ -4,7 +4,7 @@ import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
 import java.util.List;
 
-/** db:seed: Load the seed data from db/seeds.sql and db/NAME_seeds.sql (aborts on pending migrations). */
+/** db:seed: loads the seed files, refusing while migrations are pending. */
 final class SeedTask extends Task {
     SeedTask() {
         super(
@@ -15,9 +15,8 @@ final class SeedTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs =
-                named != null ? List.of(named) : inv.tasks().select().visible();
+        List<DatabaseConfig> configs = targets(inv, named);
         AbortIfPendingTask.abortIfPending(inv, configs, named);
-        Seeding.seed(inv, configs);
+        inv.tasks().seed(configs);
     }
 }

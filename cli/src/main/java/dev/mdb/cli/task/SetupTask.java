@@ -2,9 +2,8 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
-/** db:setup: Create the databases, load their schema files, and seed them. */
+/** db:setup: creates the databases, loads their schema files (protected) and seeds them. */
 final class SetupTask extends Task {
     SetupTask() {
         super("db:setup", "Create the databases, load their schema files, and seed them", true);
@@ -12,12 +11,7 @@ final class SetupTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs =
-                named != null ? List.of(named) : inv.tasks().select().current();
-        inv.tasks().create(configs);
-        inv.tasks().checkProtectedEnvironments(configs);
-        configs.forEach(inv.tasks().schemas()::load);
-        Seeding.seed(inv, named != null ? List.of(named) : inv.tasks().select().visible());
+        inv.tasks().setup(currentTargets(inv, named));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
+import dev.mdb.cli.output.OutputFormat;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.InvalidArgumentException;
+import dev.mdb.tasks.Results;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** One {@code db:*} task. Per-database tasks also run as {@code TASK:NAME} or with {@code --database NAME}. */
 public abstract class Task {
@@ -53,6 +56,26 @@ public abstract class Task {
         }
         List<DatabaseConfig> selection = inv.selection();
         return selection != null ? selection : inv.tasks().select().current();
+    }
+
+    /** The test environment's databases for db:test:*: the named one's test twin, else all of them. */
+    protected static List<DatabaseConfig> testTargets(Invocation inv, DatabaseConfig named) {
+        if (named != null) {
+            return List.of(inv.tasks().select().namedIn("test", named.name()));
+        }
+        return inv.tasks().select().visibleIn("test");
+    }
+
+    /**
+     * Renders {@code results} and raises their failures: text shows what succeeded before the failure, a JSON document
+     * is written only when every database succeeded.
+     */
+    protected static <T> void show(Invocation inv, Results<T> results, Consumer<Results<T>> render) {
+        if (inv.format() == OutputFormat.JSON) {
+            results.raise();
+        }
+        render.accept(results);
+        results.raise();
     }
 
     /** Rails' raise_for_multi_db: with several databases, the un-namespaced task is ambiguous. */

@@ -2,9 +2,8 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
-/** db:test:load_schema: Recreate the test databases from their schema files. */
+/** db:test:load_schema: protected; recreates the test databases from their schema files. */
 final class TestLoadSchemaTask extends Task {
     TestLoadSchemaTask() {
         super("db:test:load_schema", "Recreate the test databases from their schema files", true);
@@ -12,9 +11,7 @@ final class TestLoadSchemaTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs = TestDatabases.of(inv, named);
-        inv.tasks().checkProtectedEnvironments(configs);
-        configs.forEach(inv.tasks().schemas()::load);
+        inv.tasks().loadSchemaInOrder(testTargets(inv, named));
     }
 
     @Override

@@ -2,9 +2,8 @@ package dev.mdb.cli.task;
 
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
-import java.util.List;
 
-/** db:test:prepare: Load the schema files into the test databases. */
+/** db:test:prepare: protected; loads the schema files into the test databases. */
 final class TestPrepareTask extends Task {
     TestPrepareTask() {
         super("db:test:prepare", "Load the schema files into the test databases", true);
@@ -12,9 +11,7 @@ final class TestPrepareTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        List<DatabaseConfig> configs = TestDatabases.of(inv, named);
-        inv.tasks().checkProtectedEnvironments(configs);
-        configs.forEach(inv.tasks().schemas()::load);
+        inv.tasks().loadSchemaInOrder(testTargets(inv, named));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.mdb.cli.task;
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
 
-/** db:test:purge: Empty the test databases. */
+/** db:test:purge: protected; empties the test databases. */
 final class TestPurgeTask extends Task {
     TestPurgeTask() {
         super("db:test:purge", "Empty the test databases", true);
@@ -11,7 +11,7 @@ final class TestPurgeTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        inv.tasks().purge(TestDatabases.of(inv, named));
+        inv.tasks().purge(testTargets(inv, named));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.mdb.cli.task;
 import dev.mdb.cli.Invocation;
 import dev.mdb.config.DatabaseConfig;
 
-/** db:truncate_all: Truncate all tables of each database (keeps the migration history). */
+/** db:truncate_all: protected; empties every table but the bookkeeping ones. */
 final class TruncateAllTask extends Task {
     TruncateAllTask() {
         super("db:truncate_all", "Truncate all tables of each database (keeps the migration history)", false);
@@ -11,6 +11,6 @@ final class TruncateAllTask extends Task {
 
     @Override
     public void run(Invocation inv, DatabaseConfig named) {
-        inv.tasks().lifecycle().truncateAll(targets(inv, named));
+        inv.tasks().truncateAll(targets(inv, named));
     }
 }
