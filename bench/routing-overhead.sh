@@ -3,8 +3,11 @@
 # guarded statement) against raw HikariCP on the SAME pool, in the same JVM and run; prints medians and ratios
 # (goal: routed SELECT 1 at most 1.2x the time per op of the raw one).
 #
-#   bench/routing-overhead.sh        # after: mvn -B -q -o install -DskipTests -pl config,runtime
+#   bench/routing-overhead.sh        # after: mvn -B -q -o package -DskipTests -pl bench -am
 #   ROUNDS=31 ITERATIONS=2000 WARMUP=30000 bench/routing-overhead.sh
+#
+# The Java side, dev.mdb.bench.RoutingOverheadBench, is in the mdb-bench module (bench/pom.xml); the build command
+# above compiles it and the modules it uses, and this script runs a copy of that build (bench/lib/classpath.sh).
 #
 # Server: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD if needed. A uniquely named database
 # mdb_bench_<hex> is created and dropped on exit; database.yml has `primary` and `primary_replica` (replica: true),
@@ -14,7 +17,7 @@
 # operations each; a ratio is the median over rounds of those adjacent measurements, so machine noise (2 busy cores)
 # hits both sides alike. Also printed: ratio of the per-variant medians and of the best blocks.
 #
-# Variants (single thread, one operation = one borrow; see RoutingOverheadBench.java):
+# Variants (single thread, one operation = one borrow; see bench/src/main/java/dev/mdb/bench/RoutingOverheadBench.java):
 #   raw-stmt / routed-reading-stmt     getConnection, SELECT 1 (read the row), close: the fair comparison;
 #   raw-stmt+ro-session                raw, plus the two SET SESSION ... READ ONLY/READ WRITE statements that
 #                                      routing sends around a replica borrow (splits protocol cost from Java cost);
@@ -39,26 +42,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-jar=$(ls "$root"/runtime/target/mdb-runtime-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
-if [ -z "$jar" ]; then
-    echo "build first: mvn -B -q -o install -DskipTests -pl config,runtime" >&2
-    exit 2
-fi
-if ! (cd "$root" && mvn -B -q -o -Dstyle.color=never dependency:build-classpath -pl runtime \
-        -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp.txt" >"$work/mvn.log" 2>&1); then
-    cat "$work/mvn.log" >&2
-    exit 2
-fi
-# The runtime jar of the last install (a copy, so that a concurrent build in the checkout cannot change it mid-run;
-# target/classes may be half-written by one).
-cp "$jar" "$work/mdb-runtime.jar"
-echo "runtime: $jar, built $(date -r "$jar" '+%F %T')"
-cp="$work/mdb-runtime.jar:$(cat "$work/cp.txt")"
-javac -d "$work/classes" -cp "$cp" "$root/bench/RoutingOverheadBench.java"
-cp="$work/classes:$cp"
+# The mdb-bench module's classes and runtime classpath (copied; see bench/lib/classpath.sh).
+# shellcheck source=bench/lib/classpath.sh
+. "$root/bench/lib/classpath.sh"
+bench_classpath "$work" dev.mdb.bench.RoutingOverheadBench
+cp=$BENCH_CP
 
 echo "server: $(psql -X -At -d postgres -c 'SHOW server_version'), java: $(java -version 2>&1 | head -1)," \
     "cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql -q -X -d postgres -c "CREATE DATABASE $db"
-java "${jvm_flags[@]}" -cp "$cp" RoutingOverheadBench "$PGHOST" "$PGPORT" "$PGUSER" "$db" \
+java "${jvm_flags[@]}" -cp "$cp" dev.mdb.bench.RoutingOverheadBench "$PGHOST" "$PGPORT" "$PGUSER" "$db" \
     "$warmup" "$rounds" "$iterations"

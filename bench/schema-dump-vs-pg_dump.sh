@@ -2,8 +2,13 @@
 # Times mdb's PostgreSQL schema dump (schema_format: sql, by introspection) against `pg_dump --schema-only` on a
 # generated schema of 1,000 tables, in the same run, and prints medians and the ratio (goal: mdb no slower).
 #
-#   bench/schema-dump-vs-pg_dump.sh            # after: mvn -B -q -o install -DskipTests -DskipITs -pl config,tasks
+#   bench/schema-dump-vs-pg_dump.sh            # after: mvn -B -q -o package -DskipTests -pl bench -am
 #   RUNS=9 TABLES=2000 bench/schema-dump-vs-pg_dump.sh
+#   RUNS=1 TABLES=50 bench/schema-dump-vs-pg_dump.sh    # a quick check that it runs
+#
+# The Java side, dev.mdb.bench.SchemaDumpBench (bench/src/main/java/dev/mdb/bench/SchemaDumpBench.java), is in the
+# mdb-bench module (bench/pom.xml); the build command above compiles it and the modules it uses, and this script runs
+# a copy of that build (bench/lib/classpath.sh).
 #
 # Server: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD if needed. A uniquely named database
 # mdb_bench_<hex> is created and dropped on exit.
@@ -31,22 +36,12 @@ trap cleanup EXIT
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# The tasks module's classes and runtime dependencies; the bench main compiled against them.
-if [ ! -d "$root/tasks/target/classes/dev/mdb/tasks" ]; then
-    echo "build first: mvn -B -q -o install -DskipTests -DskipITs -pl config,tasks" >&2
-    exit 2
-fi
-(cd "$root" && mvn -B -q -o dependency:build-classpath -pl tasks -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$work/cp.txt" >/dev/null)
-# A copy of the classes, so that a concurrent build in the checkout cannot change them mid-run.
-cp -r "$root/tasks/target/classes" "$work/tasks-classes"
-if [ ! -f "$work/tasks-classes/dev/mdb/tasks/adapter/postgresql/PostgresqlSchemaDumper.class" ]; then
-    echo "tasks/target/classes is incomplete (a build running?); build again and rerun" >&2
-    exit 2
-fi
-cp="$work/tasks-classes:$(cat "$work/cp.txt")"
-javac -d "$work/classes" -cp "$cp" "$root/bench/SchemaDumpBench.java"
-cp="$work/classes:$cp"
+# The mdb-bench module's classes and runtime classpath (copied; see bench/lib/classpath.sh).
+# shellcheck source=bench/lib/classpath.sh
+. "$root/bench/lib/classpath.sh"
+main=dev.mdb.bench.SchemaDumpBench
+bench_classpath "$work" "$main"
+cp=$BENCH_CP
 
 echo "server: $(psql -X -At -d postgres -c 'SHOW server_version'), pg_dump: $(pg_dump --version), java: $(java -version 2>&1 | head -1)"
 echo "machine: $(nproc) CPUs, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -65,7 +60,7 @@ echo "generated $tables tables in $(( $(now_ms) - start )) ms: $(psql -X -At -d 
 
 # Interleave the tools so that server caches and machine load treat them alike; one untimed run of each first.
 pg_dump --schema-only "$db" >"$work/pg_dump.sql"
-java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql"
+java "${jvm_flags[@]}" -cp "$cp" "$main" cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql"
 : >"$work/pg_dump.ms"
 : >"$work/mdb.ms"
 : >"$work/mdb.phases"
@@ -74,11 +69,11 @@ for i in $(seq "$runs"); do
     pg_dump --schema-only "$db" >"$work/pg_dump.sql"
     echo $(( $(now_ms) - start )) >>"$work/pg_dump.ms"
     start=$(now_ms)
-    java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql" \
+    java "${jvm_flags[@]}" -cp "$cp" "$main" cold "$PGHOST" "$PGPORT" "$PGUSER" "$db" "$work/mdb.sql" \
         "$work/mdb.phases"
     echo $(( $(now_ms) - start )) >>"$work/mdb.ms"
 done
-java "${jvm_flags[@]}" -cp "$cp" SchemaDumpBench warm "$PGHOST" "$PGPORT" "$PGUSER" "$db" 5 "$runs" \
+java "${jvm_flags[@]}" -cp "$cp" "$main" warm "$PGHOST" "$PGPORT" "$PGUSER" "$db" 5 "$runs" \
     | awk '{ print $1 }' >"$work/mdb-warm.ms"
 
 pg=$(median <"$work/pg_dump.ms")

@@ -4,17 +4,21 @@
 # round, the medians of the per-round ratios mdb/plain, and how the reads spread over the two replicas (goal: within
 # 10 % of even for round robin; p99 overhead ≤ 5 %).
 #
-#   mvn -B -q -o install -DskipTests -pl config,test-support,runtime,web
+#   mvn -B -q -o package -DskipTests -pl bench -am
 #   bench/web-routing.sh                       # REQUESTS=6000 ROUNDS=7 CONCURRENCY=4
 #   PLAIN_ENTRY=primary_replica_1 bench/web-routing.sh   # plain app on one standby: mdb's own cost only
 #
-# It builds a PostgreSQL primary with two hot standbys on free loopback ports (scripts/pg-replicas.sh, as the
-# postgres OS user when run as root), creates database `bench` with a `trips` table of 10 rows, and removes the
-# cluster on exit. Both apps are embedded Jettys in one JVM (WebRoutingBench.java) answering GET /api/trips with the
-# same servlet: two short queries (the trips, the server's port). The mdb app registers DatabaseSelectorFilter
-# (signed-cookie context, causal consistency) and reads through Mdb's RoutingDataSource (reading role: two replicas,
-# round robin); the plain app reads from a HikariCP pool on the primary. Rounds alternate plain/mdb after a warm-up.
-# The client runs in the same JVM on the same 2 cores, so absolute numbers are low; compare the ratios.
+# It builds a PostgreSQL primary with two hot standbys on free loopback ports (scripts/pg-replicas.sh, as the postgres
+# OS user when run as root), creates database `bench` with a `trips` table of 10 rows, and removes the cluster on exit.
+# Both apps are embedded Jettys in one JVM (dev.mdb.bench.WebRoutingBench) answering GET /api/trips with the same
+# servlet: two short queries (the trips, the server's port). The mdb app registers DatabaseSelectorFilter (signed-cookie
+# context, causal consistency) and reads through Mdb's RoutingDataSource (reading role: two replicas, round robin); the
+# plain app reads from a HikariCP pool on the primary. Rounds alternate plain/mdb after a warm-up. The client runs in
+# the same JVM on the same 2 cores, so absolute numbers are low; compare the ratios.
+#
+# The Java side, dev.mdb.bench.WebRoutingBench (bench/src/main/java/dev/mdb/bench/WebRoutingBench.java), is in the
+# mdb-bench module (bench/pom.xml); the build command above compiles it and the modules it uses (runtime, web; Jetty
+# and the servlet API come with the module), and this script runs a copy of that build (bench/lib/classpath.sh).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,22 +36,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-jar=$(ls "$root"/web/target/mdb-web-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
-if [ -z "$jar" ]; then
-    echo "build first: mvn -B -q -o install -DskipTests -pl config,test-support,runtime,web" >&2
-    exit 2
-fi
-# The web module's test classpath has the runtime, the servlet API and Jetty.
-if ! (cd "$root" && mvn -B -q -o -Dstyle.color=never dependency:build-classpath -pl web \
-        -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >"$work/mvn.log" 2>&1); then
-    cat "$work/mvn.log" >&2
-    exit 2
-fi
-cp "$jar" "$work/mdb-web.jar"
-cp="$work/mdb-web.jar:$(cat "$work/cp.txt")"
-mkdir -p "$work/classes"
-javac -d "$work/classes" -cp "$cp" "$root/bench/WebRoutingBench.java"
-cp="$work/classes:$cp"
+# The mdb-bench module's classes and runtime classpath (copied; see bench/lib/classpath.sh): the runtime, the web
+# module, the servlet API and Jetty.
+# shellcheck source=bench/lib/classpath.sh
+. "$root/bench/lib/classpath.sh"
+bench_classpath "$work" dev.mdb.bench.WebRoutingBench
+cp=$BENCH_CP
 
 bash "$root/scripts/pg-replicas.sh" start "$cluster" >/dev/null
 # shellcheck disable=SC1091
@@ -93,4 +87,4 @@ YML
 echo "primary :$PRIMARY_PORT, standbys :$STANDBY1_PORT and :$STANDBY2_PORT;" \
     "java: $(java -version 2>&1 | head -1), cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 java ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx512m -Dslf4j.internal.verbosity=ERROR -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
-    WebRoutingBench "$work/database.yml" bench "$requests" "$rounds" "$concurrency" "$plain_entry"
+    dev.mdb.bench.WebRoutingBench "$work/database.yml" bench "$requests" "$rounds" "$concurrency" "$plain_entry"

@@ -1,3 +1,5 @@
+package dev.mdb.bench;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mdb.config.DatabaseConfigurations;
 import dev.mdb.runtime.Mdb;
@@ -19,7 +21,7 @@ import javax.sql.DataSource;
  * Time per operation of mdb's routing layer against raw HikariCP on the same pool, for bench/routing-overhead.sh.
  *
  * <pre>
- * java RoutingOverheadBench HOST PORT USER DATABASE WARMUP_ITERATIONS ROUNDS ITERATIONS
+ * java dev.mdb.bench.RoutingOverheadBench HOST PORT USER DATABASE WARMUP_ITERATIONS ROUNDS ITERATIONS
  * </pre>
  *
  * Each round runs, for every compared pair of variants, ITERATIONS operations of one side and then of the other,
@@ -106,18 +108,21 @@ public final class RoutingOverheadBench {
                 }
             }
             System.out.printf(
-                    "warm-up: %,d iterations per variant in %.1f s%n",
-                    warmup, (System.nanoTime() - warmStart) / 1e9);
+                    "warm-up: %,d iterations per variant in %.1f s%n", warmup, (System.nanoTime() - warmStart) / 1e9);
 
             Map<String, Variant> byName = new LinkedHashMap<>();
             variants.forEach(v -> byName.put(v.name(), v));
             List<Pair> pairs = List.of(
                     new Pair("routed-reading-stmt", "raw-stmt", "THE FAIR ONE, goal <= 1.20"),
                     new Pair("routed-writing-stmt", "raw-primary-stmt", "writing role: no read-only session toggling"),
-                    new Pair("routed-reading-stmt", "raw-stmt+ro-session",
+                    new Pair(
+                            "routed-reading-stmt",
+                            "raw-stmt+ro-session",
                             "routing vs raw sending the same 3 statements: the Java layer itself"),
                     new Pair("raw-stmt+ro-session", "raw-stmt", "cost of the two read-only session statements alone"),
-                    new Pair("routed-reading-bare", "raw-bare",
+                    new Pair(
+                            "routed-reading-bare",
+                            "raw-bare",
                             "NOT comparable: routed borrows nothing without a statement"));
             // ns/op of each side of each pair, per round; the two sides of a pair run back to back (order
             // alternating) so that their ratio sees the same machine load.
@@ -146,12 +151,16 @@ public final class RoutingOverheadBench {
                             + " alternating%n",
                     rounds, iterations);
             System.out.printf(
-                    "%-22s %12s %12s %12s %12s%n", "variant", "median ns/op", "median ops/s", "best ns/op", "best ops/s");
+                    "%-22s %12s %12s %12s %12s%n",
+                    "variant", "median ns/op", "median ops/s", "best ns/op", "best ops/s");
             for (Variant v : variants) {
-                double[] x = all.get(v.name()).stream().mapToDouble(Double::doubleValue).toArray();
+                double[] x = all.get(v.name()).stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray();
                 double median = median(x);
                 double best = Arrays.stream(x).min().orElseThrow();
-                System.out.printf("%-22s %12.0f %12.0f %12.0f %12.0f%n", v.name(), median, 1e9 / median, best, 1e9 / best);
+                System.out.printf(
+                        "%-22s %12.0f %12.0f %12.0f %12.0f%n", v.name(), median, 1e9 / median, best, 1e9 / best);
             }
             System.out.println();
             for (Variant v : variants) {
@@ -175,7 +184,8 @@ public final class RoutingOverheadBench {
     }
 
     private static int select1ReadOnlySession(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
             int v;
             try (ResultSet rs = s.executeQuery("SELECT 1")) {
@@ -209,8 +219,11 @@ public final class RoutingOverheadBench {
             throw new IllegalStateException("unexpected routing; the comparison would be meaningless");
         }
         var active = new ArrayList<String>();
-        mdb.dataSource().unwrap(TargetPools.class).created().forEach((name, pool) -> active.add(
-                name + " (" + pool.getHikariPoolMXBean().getTotalConnections() + " connections)"));
+        mdb.dataSource()
+                .unwrap(TargetPools.class)
+                .created()
+                .forEach((name, pool) ->
+                        active.add(name + " (" + pool.getHikariPoolMXBean().getTotalConnections() + " connections)"));
         System.out.println("pools: " + String.join(", ", active));
     }
 
@@ -232,9 +245,14 @@ public final class RoutingOverheadBench {
         System.out.printf(
                 "ratio %-20s / %-20s median of per-round ratios %.2f (quartiles %.2f-%.2f), ratio of medians %.2f,"
                         + " of bests %.2f  [%s]%n",
-                pair.a(), pair.b(), median(perRound), perRound[perRound.length / 4],
-                perRound[(3 * perRound.length) / 4], median(x) / median(y),
-                Arrays.stream(x).min().orElseThrow() / Arrays.stream(y).min().orElseThrow(), pair.note());
+                pair.a(),
+                pair.b(),
+                median(perRound),
+                perRound[perRound.length / 4],
+                perRound[(3 * perRound.length) / 4],
+                median(x) / median(y),
+                Arrays.stream(x).min().orElseThrow() / Arrays.stream(y).min().orElseThrow(),
+                pair.note());
     }
 
     private static double median(double[] values) {

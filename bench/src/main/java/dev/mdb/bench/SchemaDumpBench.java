@@ -1,3 +1,5 @@
+package dev.mdb.bench;
+
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.adapter.postgresql.PostgresqlAdapterTasksProvider;
 import dev.mdb.tasks.spi.AdapterTasks;
@@ -14,10 +16,10 @@ import java.util.Map;
  * dumper), for bench/schema-dump-vs-pg_dump.sh.
  *
  * <pre>
- * java SchemaDumpBench cold HOST PORT USER DATABASE OUT.sql [PHASES]  one dump in this JVM (time the whole
- *                                                                      process); appends "startup connect dump" ms
- *                                                                      to PHASES
- * java SchemaDumpBench warm HOST PORT USER DATABASE WARMUP RUNS  prints each timed in-process dump, in ms
+ * java dev.mdb.bench.SchemaDumpBench cold HOST PORT USER DATABASE OUT.sql [PHASES]
+ *     one dump in this JVM (time the whole process); appends "startup connect dump" ms to PHASES
+ * java dev.mdb.bench.SchemaDumpBench warm HOST PORT USER DATABASE WARMUP RUNS
+ *     prints each timed in-process dump, in ms
  * </pre>
  */
 public final class SchemaDumpBench {

@@ -1,4 +1,4 @@
-
+package dev.mdb.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -73,8 +73,12 @@ public final class WebRoutingBench {
                 try (ResultSet rs = s.executeQuery(QUERY)) {
                     boolean first = true;
                     while (rs.next()) {
-                        body.append(first ? "" : ",").append("{\"id\":").append(rs.getLong(1)).append(",\"name\":\"")
-                                .append(rs.getString(2)).append("\"}");
+                        body.append(first ? "" : ",")
+                                .append("{\"id\":")
+                                .append(rs.getLong(1))
+                                .append(",\"name\":\"")
+                                .append(rs.getString(2))
+                                .append("\"}");
                         first = false;
                     }
                 }
@@ -92,16 +96,45 @@ public final class WebRoutingBench {
         }
     }
 
-    record Round(String app, double seconds, long[] latenciesNanos, Map<Integer, Integer> ports, int failures) {
+    /**
+     * One round of one app: its wall time, every request's latency, the replies per server port and the failures. A
+     * class rather than a record because it holds an array (sorted once here, for the percentiles).
+     */
+    static final class Round {
+        private final String app;
+        private final double seconds;
+        private final long[] sortedLatenciesNanos;
+        private final Map<Integer, Integer> ports;
+        private final int failures;
+
+        Round(String app, double seconds, long[] latenciesNanos, Map<Integer, Integer> ports, int failures) {
+            this.app = app;
+            this.seconds = seconds;
+            this.sortedLatenciesNanos = latenciesNanos.clone();
+            Arrays.sort(sortedLatenciesNanos);
+            this.ports = ports;
+            this.failures = failures;
+        }
+
+        String app() {
+            return app;
+        }
+
+        Map<Integer, Integer> ports() {
+            return ports;
+        }
+
+        int failures() {
+            return failures;
+        }
+
         double rps() {
-            return latenciesNanos.length / seconds;
+            return sortedLatenciesNanos.length / seconds;
         }
 
         double percentileMillis(double p) {
-            long[] sorted = latenciesNanos.clone();
-            Arrays.sort(sorted);
-            int index = (int) Math.ceil(p * sorted.length) - 1;
-            return sorted[Math.max(0, index)] / 1e6;
+            int index = (int) Math.ceil(p * sortedLatenciesNanos.length) - 1;
+            return sortedLatenciesNanos[Math.max(0, index)] / 1e6;
         }
     }
 
@@ -287,7 +320,8 @@ public final class WebRoutingBench {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl("jdbc:postgresql://" + primary.host() + ":" + primary.port() + "/" + primary.database());
         hikari.setUsername(primary.username());
-        // As many connections as mdb's two replica pools together (5 each), so both apps can run as many queries at once.
+        // As many connections as mdb's two replica pools together (5 each), so that both apps can run as many
+        // queries at once.
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("plain-primary");
         return new HikariDataSource(hikari);
@@ -311,7 +345,7 @@ public final class WebRoutingBench {
     }
 
     private static URI uri(Server server) {
-        return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
-                + "/api/trips");
+        return URI.create(
+                "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/api/trips");
     }
 }
