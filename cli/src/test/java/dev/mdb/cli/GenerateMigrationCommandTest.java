@@ -112,7 +112,7 @@ class GenerateMigrationCommandTest {
 
     @Test
     void generateMigration_nameTaken_failsNamingTheFile() {
-        SqliteProject project = SqliteProject.multiDb(dir);
+        SqliteProject.multiDb(dir);
 
         CliRun run = CliRun.run(
                 Map.of(), "generate", "migration", "CreateDogs", "--database", "animals", "-C", dir.toString());

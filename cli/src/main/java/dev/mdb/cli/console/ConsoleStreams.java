@@ -1,6 +1,6 @@
 package dev.mdb.cli.console;
 
-import java.io.Console;
+import dev.mdb.cli.output.Terminals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,26 +31,7 @@ public record ConsoleStreams(InputStream in, OutputStream terminalOut, boolean s
 
     /** Whether a person is at the keyboard: standard input and output are a terminal. */
     public boolean isTerminal() {
-        return systemStreams && attachedToTerminal();
-    }
-
-    /**
-     * {@code System.console()} is null when redirected up to JDK 21; from JDK 22 it is always there and {@code
-     * isTerminal()} (called reflectively, as mdb targets 17) tells.
-     */
-    @SuppressWarnings("SystemConsoleNull") // handled for both behaviours
-    private static boolean attachedToTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(console));
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
+        return systemStreams && Terminals.interactive();
     }
 
     /** The terminal for interactive mode. */

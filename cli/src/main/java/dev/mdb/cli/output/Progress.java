@@ -40,7 +40,7 @@ public class Progress implements TaskProgress {
     /** A display when stderr is an interactive terminal and output is not quiet, else {@link #NONE}. */
     public static Progress start(PrintWriter err, int total, boolean quiet) {
         boolean terminal =
-                System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+                Terminals.interactive() && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
         return terminal && !quiet && total > 1 ? new Progress(err, total) : NONE;
     }
 

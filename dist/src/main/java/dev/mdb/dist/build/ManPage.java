@@ -177,7 +177,7 @@ final class ManPage {
             String names = List.of(option.names()).stream()
                     .map(name -> "\\fB" + escape(name) + "\\fR")
                     .collect(Collectors.joining(", "));
-            if (option.arity().max > 0 && !option.typeInfo().isBoolean()) {
+            if (option.arity().max() > 0 && !option.typeInfo().isBoolean()) {
                 names += " \\fI" + escape(strip(option.paramLabel())) + "\\fR";
             }
             line(names);

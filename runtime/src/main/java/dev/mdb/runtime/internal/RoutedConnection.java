@@ -41,43 +41,52 @@ public final class RoutedConnection implements InvocationHandler {
     public Object invoke(Object self, Method method, Object[] args) throws Throwable {
         String name = method.getName();
         switch (name) {
-            case "equals":
+            case "equals" -> {
                 return self == args[0];
-            case "hashCode":
+            }
+            case "hashCode" -> {
                 return System.identityHashCode(self);
-            case "toString":
+            }
+            case "toString" -> {
                 return "RoutedConnection[" + dataSource.group() + (target == null ? "" : " -> " + target.entry()) + "]";
-            case "isClosed":
+            }
+            case "isClosed" -> {
                 return closed;
-            case "close":
+            }
+            case "close" -> {
                 close();
                 return null;
-            case "getAutoCommit":
+            }
+            case "getAutoCommit" -> {
                 return autoCommit;
-            case "setAutoCommit":
+            }
+            case "setAutoCommit" -> {
                 setAutoCommit((Boolean) args[0]);
                 return null;
-            case "isReadOnly":
+            }
+            case "isReadOnly" -> {
                 return readOnly || (target != null && target.writesPrevented());
-            case "setReadOnly":
+            }
+            case "setReadOnly" -> {
                 setReadOnly((Boolean) args[0]);
                 return null;
-            case "commit":
-            case "rollback":
+            }
+            case "commit", "rollback" -> {
                 if (args == null || args.length == 0) {
                     endTransaction(name);
                     return null;
                 }
-                break;
-            case "setTransactionIsolation":
-                isolation = (Integer) args[0];
-                break;
-            case "unwrap":
+            }
+            case "setTransactionIsolation" -> isolation = (Integer) args[0];
+            case "unwrap" -> {
                 return ((Class<?>) args[0]).isInstance(self) ? self : physical().unwrap((Class<?>) args[0]);
-            case "isWrapperFor":
+            }
+            case "isWrapperFor" -> {
                 return ((Class<?>) args[0]).isInstance(self) || physical().isWrapperFor((Class<?>) args[0]);
-            default:
-                break;
+            }
+            default -> {
+                // everything else goes to the physical connection below
+            }
         }
         requireOpen();
         Connection connection = physical();

@@ -24,6 +24,8 @@ public final class SqlScript {
     }
 
     /**
+     * Splits {@code script} into statements.
+     *
      * @param backslashEscapes whether a backslash escapes the next character inside {@code '…'} and {@code "…"}
      *     strings, as in MySQL/MariaDB by default; standard SQL strings end at the first unpaired quote
      */
@@ -84,7 +86,7 @@ public final class SqlScript {
         if (word.equals("BEGIN") && inTrigger) {
             return depth + 1;
         }
-        if ((word.equals("CASE")) && depth > 0) {
+        if (word.equals("CASE") && depth > 0) {
             return depth + 1;
         }
         if (word.equals("END") && depth > 0) {

@@ -15,6 +15,8 @@ public final class ReadyFirstOrder {
     private ReadyFirstOrder() {}
 
     /**
+     * The objects of {@code byName}, each after those it depends on.
+     *
      * @param byName objects in the order to keep (e.g. by name)
      * @param dependencies name → names it reads (names not in {@code byName} are ignored)
      */
