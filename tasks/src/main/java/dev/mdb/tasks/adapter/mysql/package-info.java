@@ -1,2 +1,2 @@
-/** The MySQL/MariaDB adapter, driven by the MariaDB JDBC driver. */
+/** The MySQL/MariaDB family's task adapters, driven by the MariaDB JDBC driver. */
 package dev.mdb.tasks.adapter.mysql;

@@ -1,2 +1,2 @@
-/** The PostgreSQL adapter (also PostGIS and PostgreSQL-wire-compatible servers). */
+/** The PostgreSQL family's task adapters (PostgreSQL, PostGIS, and PostgreSQL-wire engines by their capabilities). */
 package dev.mdb.tasks.adapter.postgresql;

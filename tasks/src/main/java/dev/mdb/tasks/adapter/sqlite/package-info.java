@@ -1,2 +1,2 @@
-/** The SQLite adapter: databases are files under the project directory. */
+/** The SQLite family's task adapters: databases are files under the project directory. */
 package dev.mdb.tasks.adapter.sqlite;
