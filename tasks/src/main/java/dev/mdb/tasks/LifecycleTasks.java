@@ -120,7 +120,7 @@ public final class LifecycleTasks {
         try (Connection c = adapter.connect()) {
             c.setAutoCommit(false);
             try {
-                SchemaLoader.load(c, Files.readString(file, StandardCharsets.UTF_8), adapter.backslashEscapes());
+                SchemaLoader.load(c, Files.readString(file, StandardCharsets.UTF_8), adapter.dialect());
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

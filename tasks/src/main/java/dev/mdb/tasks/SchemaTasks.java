@@ -108,8 +108,8 @@ public final class SchemaTasks {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (Connection c = adapter.connect()) {
                 String history = format.equals(STRUCTURE)
-                        ? HistoryRows.insertStatement(c, adapter.backslashEscapes(), schemaQualifier(c, adapter))
-                        : HistoryRows.insertStatement(c, adapter.backslashEscapes());
+                        ? HistoryRows.insertStatement(c, adapter.dialect(), schemaQualifier(c, adapter))
+                        : HistoryRows.insertStatement(c, adapter.dialect());
                 String text;
                 if (format.equals(STRUCTURE)) {
                     text = structureDump(adapter, file) + "\n" + history;
@@ -232,7 +232,7 @@ public final class SchemaTasks {
             boolean transactional = adapter.transactionalDdl();
             c.setAutoCommit(!transactional);
             try {
-                SchemaLoader.load(c, sql, adapter.backslashEscapes());
+                SchemaLoader.load(c, sql, adapter.dialect());
                 if (transactional) {
                     c.commit();
                 }

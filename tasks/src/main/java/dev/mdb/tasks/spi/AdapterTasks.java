@@ -1,6 +1,7 @@
 package dev.mdb.tasks.spi;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -48,11 +49,11 @@ public interface AdapterTasks {
     }
 
     /**
-     * Whether a backslash escapes the next character inside string literals (MySQL/MariaDB's default), which decides
-     * where statements of a down migration end. Standard SQL (PostgreSQL, SQLite) says no.
+     * The SQL dialect of this engine's scripts, which decides where the statements of a down migration or schema file
+     * end (quotes, escapes, comments, routine bodies) and how literals are written. Standard SQL unless overridden.
      */
-    default boolean backslashEscapes() {
-        return false;
+    default Dialect dialect() {
+        return Dialect.GENERIC;
     }
 
     /** mdb's own deterministic schema dumper for this engine ({@code schema_format: sql}). */

@@ -2,6 +2,7 @@ package dev.mdb.tasks.adapter.mysql;
 
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.runtime.internal.MysqlTarget;
+import dev.mdb.runtime.sql.Dialect;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
@@ -61,8 +62,8 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
     }
 
     @Override
-    public boolean backslashEscapes() {
-        return true;
+    public Dialect dialect() {
+        return Dialect.MYSQL;
     }
 
     @Override
@@ -72,17 +73,12 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
 
     @Override
     public ErrorKind classify(SQLException e) {
-        switch (e.getErrorCode()) {
-            case ER_DB_CREATE_EXISTS:
-                return ErrorKind.ALREADY_EXISTS;
-            case ER_DB_DROP_EXISTS:
-            case ER_BAD_DB_ERROR:
-                return ErrorKind.NO_DATABASE;
-            case ER_ACCESS_DENIED:
-                return ErrorKind.AUTHENTICATION;
-            default:
-                return classifyByState(e);
-        }
+        return switch (e.getErrorCode()) {
+            case ER_DB_CREATE_EXISTS -> ErrorKind.ALREADY_EXISTS;
+            case ER_DB_DROP_EXISTS, ER_BAD_DB_ERROR -> ErrorKind.NO_DATABASE;
+            case ER_ACCESS_DENIED -> ErrorKind.AUTHENTICATION;
+            default -> classifyByState(e);
+        };
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.mdb.tasks.adapter.postgresql;
 
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.runtime.internal.PostgresqlTarget;
+import dev.mdb.runtime.sql.Dialect;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
 import dev.mdb.tasks.spi.MappedColumnTypes;
@@ -61,6 +62,11 @@ final class PostgresqlAdapterTasks extends ServerAdapterTasks {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.POSTGRESQL;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.mdb.tasks.adapter.sqlite;
 
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.runtime.internal.SqliteTarget;
+import dev.mdb.runtime.sql.Dialect;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.AdapterTasks;
 import dev.mdb.tasks.spi.ColumnTypes;
@@ -94,6 +95,11 @@ final class SqliteAdapterTasks implements AdapterTasks {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
     }
 
     @Override
