@@ -113,10 +113,7 @@ final class LifecycleTasks {
         try (Connection c = adapter.connect()) {
             c.setAutoCommit(false);
             try {
-                SchemaLoader.load(
-                        c,
-                        Files.readString(file, StandardCharsets.UTF_8),
-                        adapter.dialect().backslashEscapes());
+                SchemaLoader.load(c, Files.readString(file, StandardCharsets.UTF_8), adapter.dialect());
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

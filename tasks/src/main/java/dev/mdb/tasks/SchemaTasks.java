@@ -112,9 +112,8 @@ final class SchemaTasks {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (Connection c = adapter.connect()) {
                 String history = format.equals(STRUCTURE)
-                        ? HistoryRows.insertStatement(
-                                c, adapter.dialect().backslashEscapes(), schemaQualifier(c, adapter))
-                        : HistoryRows.insertStatement(c, adapter.dialect().backslashEscapes());
+                        ? HistoryRows.insertStatement(c, adapter.dialect(), schemaQualifier(c, adapter))
+                        : HistoryRows.insertStatement(c, adapter.dialect());
                 String text;
                 if (format.equals(STRUCTURE)) {
                     text = structureDump(adapter, file) + "\n" + history;
@@ -237,7 +236,7 @@ final class SchemaTasks {
             boolean transactional = adapter.transactionalDdl();
             c.setAutoCommit(!transactional);
             try {
-                SchemaLoader.load(c, sql, adapter.dialect().backslashEscapes());
+                SchemaLoader.load(c, sql, adapter.dialect());
                 if (transactional) {
                     c.commit();
                 }

@@ -1,5 +1,8 @@
 package dev.mdb.cli.console;
 
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
+import dev.mdb.runtime.sql.SqlToken;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -91,41 +94,22 @@ public final class StatementRunner {
         return count > 0 ? verb + " " + count : verb;
     }
 
-    /** The first {@code max} words of {@code sql}, upper-cased, skipping leading comments. */
+    /**
+     * The first {@code max} words of {@code sql}, upper-cased, after any leading comments; they end at anything but a
+     * word or number. Lexed as generic SQL ({@code --} and {@code /*} comments).
+     */
     static List<String> leadingWords(String sql, int max) {
-        int length = sql.length();
-        int i = 0;
-        while (true) {
-            while (i < length && Character.isWhitespace(sql.charAt(i))) {
-                i++;
+        List<String> words = new ArrayList<>(max);
+        SqlLexer lexer = SqlLexer.of(sql, Dialect.GENERIC);
+        while (words.size() < max && lexer.next()) {
+            SqlToken.Type type = lexer.type();
+            if (type.isComment() && words.isEmpty()) {
+                continue;
             }
-            boolean line = sql.startsWith("--", i);
-            if (!line && !sql.startsWith("/*", i)) {
+            if (type != SqlToken.Type.WORD && type != SqlToken.Type.NUMBER) {
                 break;
             }
-            int end = line ? sql.indexOf('\n', i) : sql.indexOf("*/", i);
-            if (end < 0) {
-                return List.of();
-            }
-            i = end + (line ? 1 : 2);
-        }
-        List<String> words = new ArrayList<>(max);
-        int start = -1;
-        for (; i <= length && words.size() < max; i++) {
-            char c = i < length ? sql.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c) || c == '_') {
-                if (start < 0) {
-                    start = i;
-                }
-            } else {
-                if (start >= 0) {
-                    words.add(sql.substring(start, i).toUpperCase(Locale.ROOT));
-                    start = -1;
-                }
-                if (!Character.isWhitespace(c)) {
-                    break;
-                }
-            }
+            words.add(lexer.text().toUpperCase(Locale.ROOT));
         }
         return words;
     }

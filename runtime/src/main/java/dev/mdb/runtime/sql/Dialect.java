@@ -21,9 +21,4 @@ public enum Dialect {
         }
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
-
-    /** Whether a backslash escapes the next character in {@code '…'} strings (MySQL's default). */
-    public boolean backslashEscapes() {
-        return this == MYSQL;
-    }
 }

@@ -4,9 +4,9 @@ package dev.mdb.runtime.sql;
  * Short, single-line renderings of SQL for error messages and logs.
  *
  * <p>{@link #preview(String)} keeps the text as written (Rails quotes the whole statement in {@code Write query
- * attempted while in readonly mode: <sql>}), only collapsing whitespace and truncating. {@link #redacted(String)}
- * also replaces the content of string literals and dollar quotes with {@code ?}, for messages and metrics that may
- * leave the application (the house-style guard message); it errs on the side of hiding too much.
+ * attempted while in readonly mode: <sql>}), only collapsing whitespace and truncating. {@link #redacted(String,
+ * Dialect)} also replaces the content of string literals and dollar quotes with {@code ?}, for messages and metrics
+ * that may leave the application (the house-style guard message); literals are found by {@link SqlLexer}.
  */
 public final class SqlPreview {
     /** Characters kept before the ellipsis. */
@@ -40,55 +40,49 @@ public final class SqlPreview {
         return out.toString();
     }
 
-    /** {@link #preview(String)} of {@code sql} with string literals and dollar quotes replaced by {@code '?'}. */
+    /**
+     * {@link #preview(String)} of {@code sql} with the content of string literals and dollar quotes replaced by {@code
+     * ?}, the text lexed as PostgreSQL ({@link #redacted(String, Dialect)}).
+     */
     public static String redacted(String sql) {
-        StringBuilder out = new StringBuilder(Math.min(sql.length(), 4 * MAX_LENGTH));
-        int i = 0;
-        while (i < sql.length() && out.length() <= 4 * MAX_LENGTH) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                i = skipQuoted(sql, i + 1);
-                out.append("'?'");
-            } else if (c == '$' && dollarTagEnd(sql, i) > 0) {
-                int tagEnd = dollarTagEnd(sql, i);
-                String tag = sql.substring(i, tagEnd);
-                int close = sql.indexOf(tag, tagEnd);
-                i = close < 0 ? sql.length() : close + tag.length();
-                out.append(tag).append('?').append(tag);
+        return redacted(sql, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * {@link #preview(String)} of {@code sql} with the content of every string literal (as {@link SqlLexer} finds them
+     * in {@code dialect}) replaced by {@code ?}: {@code 'x'} becomes {@code '?'}, {@code E'x'} {@code E'?'}, {@code
+     * $t$x$t$} {@code $t$?$t$}. An unterminated literal hides the rest of the text.
+     */
+    public static String redacted(String sql, Dialect dialect) {
+        int budget = 4 * MAX_LENGTH;
+        StringBuilder out = new StringBuilder(Math.min(sql.length(), budget));
+        SqlLexer lexer = SqlLexer.of(sql, dialect);
+        int done = 0;
+        while (out.length() <= budget && lexer.next()) {
+            append(out, sql, done, lexer.start(), budget);
+            if (lexer.type() == SqlToken.Type.STRING) {
+                redact(out, sql, lexer.start());
             } else {
-                out.append(c);
-                i++;
+                append(out, sql, lexer.start(), lexer.end(), budget);
             }
+            done = lexer.end();
         }
+        append(out, sql, done, sql.length(), budget);
         return preview(out.toString());
     }
 
-    /** From inside a quoted literal, the index after its closing quote; backslash escapes count (hiding more). */
-    private static int skipQuoted(String sql, int i) {
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '\'' && i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                i += 2;
-            } else if (c == '\'') {
-                return i + 1;
-            } else {
-                i++;
-            }
+    /** The string literal at {@code start} with its content as {@code ?}, the quotes (or dollar tags) kept. */
+    private static void redact(StringBuilder out, String sql, int start) {
+        if (sql.charAt(start) == '$') {
+            String tag = sql.substring(start, sql.indexOf('$', start + 1) + 1);
+            out.append(tag).append('?').append(tag);
+            return;
         }
-        return sql.length();
+        int quote = sql.charAt(start) == '\'' || sql.charAt(start) == '"' ? start : start + 1;
+        out.append(sql, start, quote + 1).append('?').append(sql.charAt(quote));
     }
 
-    /** For a {@code $} at {@code i} that opens a dollar quote ({@code $$}, {@code $tag$}), the index after it, else -1. */
-    private static int dollarTagEnd(String sql, int i) {
-        if (i > 0 && (Character.isLetterOrDigit(sql.charAt(i - 1)) || sql.charAt(i - 1) == '_')) {
-            return -1;
-        }
-        int j = i + 1;
-        while (j < sql.length() && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_')) {
-            j++;
-        }
-        return j < sql.length() && sql.charAt(j) == '$' ? j + 1 : -1;
+    private static void append(StringBuilder out, String sql, int from, int to, int budget) {
+        out.append(sql, from, Math.max(from, Math.min(to, from + budget + 1 - out.length())));
     }
 }

@@ -38,7 +38,7 @@ final class StrictClassifier implements StatementClassifier {
 
     private Classification compute(String sql) {
         Classification result = null;
-        for (List<Token> statement : SqlLexer.statements(sql, dialect)) {
+        for (List<Token> statement : Tokens.statements(sql, dialect)) {
             result = Classification.mostSevere(result, analyzer.analyze(statement));
         }
         return result != null ? result : new Classification(StatementKind.READ, "", "no statement");

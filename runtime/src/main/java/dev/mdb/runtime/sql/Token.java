@@ -1,7 +1,8 @@
 package dev.mdb.runtime.sql;
 
 /**
- * One lexical token of a statement. Comments and whitespace never become tokens.
+ * One token of a statement as the classifier sees it, made from a {@link SqlLexer} lexeme. Comments and whitespace
+ * never become tokens.
  *
  * @param type what kind of token
  * @param text {@link Type#WORD} and {@link Type#VARIABLE}: the text with ASCII letters in upper case; {@link
@@ -27,6 +28,19 @@ record Token(Type type, String text, int depth) {
         PARAMETER,
         /** Punctuation or an operator; {@code :=} and {@code ::} are one token. */
         OPERATOR
+    }
+
+    /** The lexer's current token, at {@code depth}. */
+    static Token of(SqlLexer lexer, int depth) {
+        return switch (lexer.type()) {
+            case WORD -> new Token(Type.WORD, asciiUpper(lexer.text()), depth);
+            case QUOTED_IDENTIFIER -> new Token(Type.QUOTED_IDENTIFIER, lexer.value(), depth);
+            case STRING -> new Token(Type.STRING, lexer.value(), depth);
+            case NUMBER -> new Token(Type.NUMBER, lexer.text(), depth);
+            case VARIABLE -> new Token(Type.VARIABLE, asciiUpper(lexer.value()), depth);
+            case PARAMETER -> new Token(Type.PARAMETER, lexer.text(), depth);
+            default -> new Token(Type.OPERATOR, lexer.text(), depth);
+        };
     }
 
     boolean isWord(String upperCaseWord) {

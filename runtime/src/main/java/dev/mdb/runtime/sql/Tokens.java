@@ -1,6 +1,7 @@
 package dev.mdb.runtime.sql;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,38 @@ final class Tokens {
         while (!open.isEmpty()) {
             closing[open.pop()] = list.size();
         }
+    }
+
+    /**
+     * The statements of {@code sql} as the classifier sees them, from {@link SqlLexer}: comments, executable comment
+     * marks and terminators dropped, statements without tokens dropped, parenthesis depth counted per statement.
+     */
+    static List<List<Token>> statements(String sql, Dialect dialect) {
+        SqlLexer lexer = SqlLexer.of(sql, dialect);
+        List<List<Token>> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        int depth = 0;
+        while (lexer.next()) {
+            SqlToken.Type type = lexer.type();
+            if (type == SqlToken.Type.TERMINATOR) {
+                if (!current.isEmpty()) {
+                    statements.add(current);
+                    current = new ArrayList<>();
+                }
+                depth = 0;
+            } else if (type.isToken()) {
+                Token token = Token.of(lexer, depth);
+                if (token.isOperator(")")) {
+                    depth = Math.max(0, depth - 1);
+                    token = new Token(Token.Type.OPERATOR, ")", depth);
+                }
+                current.add(token);
+                if (token.isOperator("(")) {
+                    depth++;
+                }
+            }
+        }
+        return statements;
     }
 
     int size() {

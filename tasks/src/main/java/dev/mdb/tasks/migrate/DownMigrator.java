@@ -1,5 +1,8 @@
 package dev.mdb.tasks.migrate;
 
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
+import dev.mdb.runtime.sql.SqlStatement;
 import dev.mdb.tasks.DatabaseErrors;
 import dev.mdb.tasks.TaskFailedException;
 import dev.mdb.tasks.spi.AdapterTasks;
@@ -25,16 +28,16 @@ public final class DownMigrator {
     }
 
     public void revert(Connection c, MigrationFile down, String className) {
-        List<SqlScript.Statement> statements = read(down, adapter.dialect().backslashEscapes());
+        List<SqlStatement> statements = read(down, adapter.dialect());
         long started = System.nanoTime();
         output.announce(down.version(), className, "reverting");
         boolean transactional = adapter.transactionalDdl();
         int done = 0;
         try {
             c.setAutoCommit(!transactional);
-            for (SqlScript.Statement statement : statements) {
+            for (SqlStatement statement : statements) {
                 try (Statement s = c.createStatement()) {
-                    s.execute(statement.sql());
+                    s.execute(statement.text());
                 } catch (SQLException e) {
                     throw failure(down, statement, done, statements.size(), e);
                 }
@@ -53,9 +56,9 @@ public final class DownMigrator {
     }
 
     private TaskFailedException failure(
-            MigrationFile down, SqlScript.Statement statement, int done, int total, SQLException e) {
+            MigrationFile down, SqlStatement statement, int done, int total, SQLException e) {
         String where = adapter.config().label() + " (" + adapter.config().database() + ")";
-        String flat = DatabaseErrors.mask(adapter.config(), statement.sql().replaceAll("\\s+", " "));
+        String flat = DatabaseErrors.mask(adapter.config(), statement.text().replaceAll("\\s+", " "));
         StringBuilder msg = new StringBuilder("down migration ")
                 .append(down.path())
                 .append(" failed on ")
@@ -80,9 +83,9 @@ public final class DownMigrator {
         return new TaskFailedException(msg.toString(), e);
     }
 
-    private static List<SqlScript.Statement> read(MigrationFile down, boolean backslashEscapes) {
+    private static List<SqlStatement> read(MigrationFile down, Dialect dialect) {
         try {
-            return SqlScript.split(Files.readString(down.path(), StandardCharsets.UTF_8), backslashEscapes);
+            return SqlLexer.split(Files.readString(down.path(), StandardCharsets.UTF_8), dialect);
         } catch (IOException e) {
             throw new TaskFailedException("cannot read " + down.path() + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.mdb.tasks.schema;
 
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import dev.mdb.tasks.migrate.SchemaHistory;
 import java.sql.Connection;
@@ -21,15 +23,15 @@ public final class HistoryRows {
     record Row(String version, String description, String type, String script, Integer checksum) {}
 
     /** The INSERT statement (with a leading comment), or an empty string when nothing was applied. */
-    public static String insertStatement(Connection c, boolean backslashEscapes) throws SQLException {
-        return insertStatement(c, backslashEscapes, null);
+    public static String insertStatement(Connection c, Dialect dialect) throws SQLException {
+        return insertStatement(c, dialect, null);
     }
 
     /**
      * The INSERT statement into the history table qualified with {@code schema} (an already quoted identifier), or
      * unqualified when it is null.
      */
-    public static String insertStatement(Connection c, boolean backslashEscapes, String schema) throws SQLException {
+    public static String insertStatement(Connection c, Dialect dialect, String schema) throws SQLException {
         List<Row> rows = read(c);
         if (rows.isEmpty()) {
             return "";
@@ -46,13 +48,13 @@ public final class HistoryRows {
             sql.append('(')
                     .append(i + 1)
                     .append(", ")
-                    .append(literal(r.version(), backslashEscapes))
+                    .append(literal(r.version(), dialect))
                     .append(", ")
-                    .append(literal(r.description(), backslashEscapes))
+                    .append(literal(r.description(), dialect))
                     .append(", ")
-                    .append(literal(r.type(), backslashEscapes))
+                    .append(literal(r.type(), dialect))
                     .append(", ")
-                    .append(literal(r.script(), backslashEscapes))
+                    .append(literal(r.script(), dialect))
                     .append(", ")
                     .append(r.checksum() == null ? "NULL" : r.checksum().toString())
                     .append(", 'mdb', 0, TRUE)")
@@ -87,14 +89,7 @@ public final class HistoryRows {
         return rows;
     }
 
-    private static String literal(String value, boolean backslashEscapes) {
-        if (value == null) {
-            return "NULL";
-        }
-        String escaped = value.replace("'", "''");
-        if (backslashEscapes) {
-            escaped = escaped.replace("\\", "\\\\");
-        }
-        return "'" + escaped + "'";
+    private static String literal(String value, Dialect dialect) {
+        return value == null ? "NULL" : SqlLexer.stringLiteral(value, dialect);
     }
 }

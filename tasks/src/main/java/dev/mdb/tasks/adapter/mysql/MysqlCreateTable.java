@@ -102,7 +102,7 @@ final class MysqlCreateTable {
         }
         if (text.startsWith("CONSTRAINT `")) {
             int nameStart = "CONSTRAINT ".length();
-            int nameEnd = MysqlSqlText.skipToken(text, nameStart);
+            int nameEnd = MysqlSqlText.lexemeEnd(text, nameStart);
             String name = MysqlSqlText.identifierAt(text, nameStart);
             String rest = text.substring(nameEnd);
             if (rest.startsWith(" FOREIGN KEY ")) {

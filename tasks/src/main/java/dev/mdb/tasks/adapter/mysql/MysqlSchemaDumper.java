@@ -1,6 +1,8 @@
 package dev.mdb.tasks.adapter.mysql;
 
-import dev.mdb.tasks.migrate.SqlScript;
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
+import dev.mdb.runtime.sql.SqlStatement;
 import dev.mdb.tasks.schema.SchemaDumper;
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
 import java.sql.Connection;
@@ -19,7 +21,7 @@ import java.util.Locale;
  * {@code DEFINER}, no qualification with the database's name (the dump loads into a database of another name), indexes
  * and CHECK constraints sorted by name. Triggers, routines and events are refused: their bodies need
  * {@code DELIMITER}, which the loader does not support. Every statement is checked to come back whole from
- * {@link SqlScript#split}.
+ * {@link SqlLexer#split} as MySQL.
  */
 final class MysqlSchemaDumper implements SchemaDumper {
     @Override
@@ -202,8 +204,8 @@ final class MysqlSchemaDumper implements SchemaDumper {
 
     /** {@code sql}, after checking that the schema loader reads it back as exactly this one statement. */
     private static String checked(String kind, String name, String sql) {
-        List<SqlScript.Statement> split = SqlScript.split(sql + ";", true);
-        if (split.size() != 1 || !split.get(0).sql().equals(sql)) {
+        List<SqlStatement> split = SqlLexer.split(sql + ";", Dialect.MYSQL);
+        if (split.size() != 1 || !split.get(0).text().equals(sql)) {
             throw new UnsupportedSchemaObjectException(
                     kind, name, "its SQL would not load back as one statement (it splits into " + split.size() + ")");
         }

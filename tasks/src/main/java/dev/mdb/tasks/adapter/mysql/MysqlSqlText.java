@@ -1,14 +1,17 @@
 package dev.mdb.tasks.adapter.mysql;
 
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
+import dev.mdb.runtime.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Quote-aware scanning of the DDL that MySQL/MariaDB print ({@code SHOW CREATE …}): strings {@code '…'} and
- * {@code "…"} (a backslash escapes, a doubled quote is a quote) and identifiers {@code `…`} (a doubled backtick is a
- * backtick).
+ * Small normalisers over the DDL that MySQL/MariaDB print ({@code SHOW CREATE …}), walking the lexemes {@link
+ * SqlLexer} finds with MySQL's rules: strings {@code '…'} and {@code "…"} (a backslash escapes, a doubled quote is a
+ * quote), identifiers {@code `…`} (a doubled backtick is a backtick), comments.
  */
 final class MysqlSqlText {
     private MysqlSqlText() {}
@@ -18,86 +21,67 @@ final class MysqlSqlText {
         return "`" + name.replace("`", "``") + "`";
     }
 
-    /** The index just past the quoted token starting at {@code start}, or {@code start + 1} if none starts there. */
-    static int skipToken(String s, int start) {
-        char quote = s.charAt(start);
-        if (quote != '\'' && quote != '"' && quote != '`') {
-            return start + 1;
-        }
-        int i = start + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-                continue;
-            }
-            if (c == quote) {
-                if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return s.length();
-    }
-
     /**
      * Removes every qualification with {@code database} ({@code `db`.`t`} becomes {@code `t`}), outside strings, so
      * that the DDL loads into a database of another name.
      */
     static String stripQualifier(String sql, String database) {
-        String qualifier = quote(database) + ".";
+        String qualifier = quote(database);
+        List<SqlToken> lexemes = lex(sql);
         StringBuilder out = new StringBuilder(sql.length());
-        int i = 0;
-        while (i < sql.length()) {
-            if (sql.startsWith(qualifier, i) && sql.startsWith("`", i + qualifier.length())) {
-                i += qualifier.length();
-                continue;
+        int done = 0;
+        for (int i = 0; i + 2 < lexemes.size(); i++) {
+            SqlToken name = lexemes.get(i);
+            boolean isQualifier = name.type() == SqlToken.Type.QUOTED_IDENTIFIER
+                    && name.end() - name.start() == qualifier.length()
+                    && sql.startsWith(qualifier, name.start());
+            if (isQualifier
+                    && isOperator(sql, lexemes.get(i + 1), '.', name.end())
+                    && lexemes.get(i + 2).type() == SqlToken.Type.QUOTED_IDENTIFIER
+                    && lexemes.get(i + 2).start() == name.end() + 1) {
+                out.append(sql, done, name.start());
+                done = name.end() + 1;
+                i++;
             }
-            int end = skipToken(sql, i);
-            out.append(sql, i, end);
-            i = end;
         }
-        return out.toString();
+        return out.append(sql, done, sql.length()).toString();
     }
 
     /** Removes {@code " " + option + "=<digits>"} outside strings (e.g. the table option {@code AUTO_INCREMENT=42}). */
     static String removeNumericOption(String sql, String option) {
-        String needle = " " + option + "=";
+        List<SqlToken> lexemes = lex(sql);
         StringBuilder out = new StringBuilder(sql.length());
-        int i = 0;
-        while (i < sql.length()) {
-            if (sql.startsWith(needle, i)) {
-                int end = i + needle.length();
-                while (end < sql.length() && Character.isDigit(sql.charAt(end))) {
-                    end++;
-                }
-                if (end > i + needle.length()) {
-                    i = end;
-                    continue;
-                }
+        int done = 0;
+        for (int i = 0; i + 2 < lexemes.size(); i++) {
+            SqlToken word = lexemes.get(i);
+            SqlToken value = lexemes.get(i + 2);
+            if (word.type() == SqlToken.Type.WORD
+                    && word.start() > 0
+                    && sql.charAt(word.start() - 1) == ' '
+                    && word.text(sql).equals(option)
+                    && isOperator(sql, lexemes.get(i + 1), '=', word.end())
+                    && value.type() == SqlToken.Type.NUMBER
+                    && value.start() == word.end() + 1
+                    && value.text(sql).chars().allMatch(Character::isDigit)) {
+                out.append(sql, done, word.start() - 1);
+                done = value.end();
             }
-            int end = skipToken(sql, i);
-            out.append(sql, i, end);
-            i = end;
         }
-        return out.toString();
+        return out.append(sql, done, sql.length()).toString();
     }
 
     /** The index of the parenthesis closing the one at {@code open}, or -1. */
     static int matchingParen(String s, int open) {
         int depth = 0;
-        int i = open;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+        for (SqlToken lexeme : lex(s)) {
+            if (lexeme.start() < open || lexeme.type() != SqlToken.Type.OPERATOR) {
+                continue;
             }
-            i = skipToken(s, i);
+            if (s.charAt(lexeme.start()) == '(') {
+                depth++;
+            } else if (s.charAt(lexeme.start()) == ')' && --depth == 0) {
+                return lexeme.start();
+            }
         }
         return -1;
     }
@@ -107,18 +91,19 @@ final class MysqlSqlText {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
-        int i = 0;
-        while (i < body.length()) {
-            char c = body.charAt(i);
+        for (SqlToken lexeme : lex(body)) {
+            if (lexeme.type() != SqlToken.Type.OPERATOR) {
+                continue;
+            }
+            char c = body.charAt(lexeme.start());
             if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
             } else if (c == ',' && depth == 0) {
-                parts.add(body.substring(start, i).trim());
-                start = i + 1;
+                parts.add(body.substring(start, lexeme.start()).trim());
+                start = lexeme.end();
             }
-            i = skipToken(body, i);
         }
         String last = body.substring(start).trim();
         if (!last.isEmpty()) {
@@ -129,8 +114,15 @@ final class MysqlSqlText {
 
     /** The name of the backquoted identifier at {@code start} (which must be a backtick), unescaped. */
     static String identifierAt(String s, int start) {
-        int end = skipToken(s, start);
-        return s.substring(start + 1, end - 1).replace("``", "`");
+        SqlLexer lexer = SqlLexer.of(s.substring(start), Dialect.MYSQL);
+        lexer.next();
+        return lexer.value();
+    }
+
+    /** The index just past the lexeme (a quoted identifier, say) starting at {@code start}. */
+    static int lexemeEnd(String s, int start) {
+        SqlLexer lexer = SqlLexer.of(s.substring(start), Dialect.MYSQL);
+        return lexer.next() ? start + lexer.end() : s.length();
     }
 
     /**
@@ -140,21 +132,33 @@ final class MysqlSqlText {
      */
     static Set<String> tableReferences(String select, Set<String> candidates) {
         Set<String> out = new LinkedHashSet<>();
-        int i = 0;
-        while (i < select.length()) {
-            int end = skipToken(select, i);
-            if (select.charAt(i) == '`') {
-                String name = identifierAt(select, i);
-                boolean qualified =
-                        (i > 0 && select.charAt(i - 1) == '.') || (end < select.length() && select.charAt(end) == '.');
-                String before = select.substring(0, i).stripTrailing();
-                boolean alias = before.length() >= 3 && before.regionMatches(true, before.length() - 3, " as", 0, 3);
-                if (!qualified && !alias && candidates.contains(name)) {
-                    out.add(name);
-                }
+        List<SqlToken> lexemes = lex(select);
+        for (int i = 0; i < lexemes.size(); i++) {
+            SqlToken lexeme = lexemes.get(i);
+            if (lexeme.type() != SqlToken.Type.QUOTED_IDENTIFIER) {
+                continue;
             }
-            i = end;
+            SqlToken before = i > 0 ? lexemes.get(i - 1) : null;
+            SqlToken after = i + 1 < lexemes.size() ? lexemes.get(i + 1) : null;
+            boolean qualified = (before != null && isOperator(select, before, '.', lexeme.start() - 1))
+                    || (after != null && isOperator(select, after, '.', lexeme.end()));
+            boolean alias = before != null
+                    && before.type() == SqlToken.Type.WORD
+                    && before.text(select).equalsIgnoreCase("AS");
+            String name = lexeme.value(select, Dialect.MYSQL);
+            if (!qualified && !alias && candidates.contains(name)) {
+                out.add(name);
+            }
         }
         return out;
+    }
+
+    private static List<SqlToken> lex(String sql) {
+        return SqlLexer.tokens(sql, Dialect.MYSQL);
+    }
+
+    /** Whether {@code lexeme} is the one-character operator {@code operator} at offset {@code at}. */
+    private static boolean isOperator(String sql, SqlToken lexeme, char operator, int at) {
+        return lexeme.type() == SqlToken.Type.OPERATOR && lexeme.start() == at && sql.charAt(at) == operator;
     }
 }

@@ -1,6 +1,8 @@
 package dev.mdb.tasks.adapter.sqlite;
 
-import dev.mdb.tasks.migrate.SqlScript;
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
+import dev.mdb.runtime.sql.SqlStatement;
 import dev.mdb.tasks.schema.ReadyFirstOrder;
 import dev.mdb.tasks.schema.SchemaDumper;
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
@@ -21,7 +23,7 @@ import java.util.Set;
  * (SQLite re-parses it on every open), with trailing whitespace removed. Order: tables (and virtual tables) by name,
  * indexes by name, views in dependency order (ties by name), triggers by name. Internal objects ({@code sqlite_%}:
  * {@code sqlite_sequence}, {@code sqlite_stat1}, autoindexes) and the shadow tables of virtual tables are left out, as
- * the engine recreates them. Every statement is checked to come back whole from {@link SqlScript#split}, so a
+ * the engine recreates them. Every statement is checked to come back whole from {@link SqlLexer#split}, so a
  * statement the loader would cut apart is refused rather than written.
  */
 final class SqliteSchemaDumper implements SchemaDumper {
@@ -114,8 +116,8 @@ final class SqliteSchemaDumper implements SchemaDumper {
     /** The object's DDL as one loadable statement, without the trailing semicolon. */
     private static String statement(SchemaObject object) {
         String sql = SqliteSqlText.normalize(object.sql());
-        List<SqlScript.Statement> split = SqlScript.split(sql + ";", false);
-        if (split.size() != 1 || !split.get(0).sql().equals(sql)) {
+        List<SqlStatement> split = SqlLexer.split(sql + ";", Dialect.SQLITE);
+        if (split.size() != 1 || !split.get(0).text().equals(sql)) {
             throw new UnsupportedSchemaObjectException(
                     object.type(),
                     object.name(),

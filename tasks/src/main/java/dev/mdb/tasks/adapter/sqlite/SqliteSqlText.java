@@ -1,12 +1,16 @@
 package dev.mdb.tasks.adapter.sqlite;
 
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
+import dev.mdb.runtime.sql.SqlToken;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Quote- and comment-aware scanning of SQLite DDL as stored in {@code sqlite_master}: strings {@code '…'}, quoted
- * identifiers {@code "…"}, {@code `…`} and {@code […]}, comments {@code --…} and {@code /*…*}{@code /}.
+ * Small normalisers over SQLite DDL as stored in {@code sqlite_master}, walking the lexemes {@link SqlLexer} finds
+ * with SQLite's rules (strings {@code '…'}, quoted identifiers {@code "…"}, {@code `…`} and {@code […]}, comments
+ * {@code --…} and {@code /*…*}{@code /}).
  */
 final class SqliteSqlText {
     private SqliteSqlText() {}
@@ -17,29 +21,13 @@ final class SqliteSqlText {
      */
     static String normalize(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char ch = sql.charAt(i);
-            int end;
-            if (ch == '\'' || ch == '"' || ch == '`') {
-                end = closing(sql, i, ch);
-            } else if (ch == '[') {
-                end = indexAfter(sql, "]", i + 1);
-            } else if (ch == '-' && peek(sql, i + 1) == '-') {
-                int newline = sql.indexOf('\n', i);
-                end = newline < 0 ? n : newline;
-            } else if (ch == '/' && peek(sql, i + 1) == '*') {
-                end = indexAfter(sql, "*/", i + 2);
-            } else if (ch == '\n') {
-                stripTrailing(out);
-                end = i + 1;
-            } else {
-                end = i + 1;
-            }
-            out.append(sql, i, end);
-            i = end;
+        int done = 0;
+        for (SqlToken lexeme : SqlLexer.tokens(sql, Dialect.SQLITE)) {
+            whitespace(out, sql, done, lexeme.start());
+            out.append(sql, lexeme.start(), lexeme.end());
+            done = lexeme.end();
         }
+        whitespace(out, sql, done, sql.length());
         stripTrailing(out);
         return out.toString();
     }
@@ -50,34 +38,12 @@ final class SqliteSqlText {
      */
     static Set<String> identifiers(String sql) {
         Set<String> out = new LinkedHashSet<>();
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char ch = sql.charAt(i);
-            int end;
-            if (ch == '\'') {
-                end = closing(sql, i, ch);
-            } else if (ch == '"' || ch == '`') {
-                end = closing(sql, i, ch);
-                String q = String.valueOf(ch);
-                out.add(lower(sql.substring(i + 1, Math.max(i + 1, end - 1)).replace(q + q, q)));
-            } else if (ch == '[') {
-                end = indexAfter(sql, "]", i + 1);
-                out.add(lower(sql.substring(i + 1, Math.max(i + 1, end - 1))));
-            } else if (ch == '-' && peek(sql, i + 1) == '-') {
-                end = indexAfter(sql, "\n", i);
-            } else if (ch == '/' && peek(sql, i + 1) == '*') {
-                end = indexAfter(sql, "*/", i + 2);
-            } else if (isWordStart(ch)) {
-                end = i + 1;
-                while (end < n && isWordPart(sql.charAt(end))) {
-                    end++;
-                }
-                out.add(lower(sql.substring(i, end)));
-            } else {
-                end = i + 1;
+        for (SqlToken lexeme : SqlLexer.tokens(sql, Dialect.SQLITE)) {
+            if (lexeme.type() == SqlToken.Type.WORD) {
+                out.add(lower(lexeme.text(sql)));
+            } else if (lexeme.type() == SqlToken.Type.QUOTED_IDENTIFIER) {
+                out.add(lower(lexeme.value(sql, Dialect.SQLITE)));
             }
-            i = end;
         }
         return out;
     }
@@ -86,12 +52,14 @@ final class SqliteSqlText {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private static boolean isWordStart(char ch) {
-        return Character.isLetter(ch) || ch == '_' || ch > 127;
-    }
-
-    private static boolean isWordPart(char ch) {
-        return isWordStart(ch) || Character.isDigit(ch) || ch == '$';
+    /** Appends the whitespace between two lexemes, dropping the blanks before each line end. */
+    private static void whitespace(StringBuilder out, String sql, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (sql.charAt(i) == '\n') {
+                stripTrailing(out);
+            }
+            out.append(sql.charAt(i));
+        }
     }
 
     private static void stripTrailing(StringBuilder out) {
@@ -104,30 +72,5 @@ final class SqliteSqlText {
 
     private static boolean isBlank(char ch) {
         return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\u000B';
-    }
-
-    /** The index just past the quote closing the one at {@code start}; a doubled quote is an escaped one. */
-    private static int closing(String s, int start, char quote) {
-        int i = start + 1;
-        while (i < s.length()) {
-            if (s.charAt(i) == quote) {
-                if (peek(s, i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return s.length();
-    }
-
-    private static int indexAfter(String s, String needle, int from) {
-        int idx = s.indexOf(needle, from);
-        return idx < 0 ? s.length() : idx + needle.length();
-    }
-
-    private static char peek(String s, int i) {
-        return i < s.length() ? s.charAt(i) : '\0';
     }
 }

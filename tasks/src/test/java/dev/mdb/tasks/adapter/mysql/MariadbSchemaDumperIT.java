@@ -3,7 +3,9 @@ package dev.mdb.tasks.adapter.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mdb.tasks.migrate.SqlScript;
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
+import dev.mdb.runtime.sql.SqlStatement;
 import dev.mdb.tasks.schema.SchemaDumper;
 import dev.mdb.tasks.schema.SchemaLoader;
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
@@ -46,12 +48,12 @@ class MariadbSchemaDumperIT {
     static void loadFixtureAndReload() throws Exception {
         original = db.createDatabase();
         try (Connection c = db.connect(original)) {
-            SchemaLoader.load(c, fixture(), true);
+            SchemaLoader.load(c, fixture(), Dialect.MYSQL);
             dumpOfOriginal = DUMPER.dump(c);
         }
         reloaded = db.createDatabase();
         try (Connection c = db.connect(reloaded)) {
-            SchemaLoader.load(c, dumpOfOriginal, true);
+            SchemaLoader.load(c, dumpOfOriginal, Dialect.MYSQL);
         }
     }
 
@@ -168,8 +170,8 @@ class MariadbSchemaDumperIT {
 
     @Test
     void dump_everyStatement_endsWithSemicolonAndBlankLine() {
-        List<String> statements = SqlScript.split(dumpOfOriginal, true).stream()
-                .map(SqlScript.Statement::sql)
+        List<String> statements = SqlLexer.split(dumpOfOriginal, Dialect.MYSQL).stream()
+                .map(SqlStatement::text)
                 .toList();
 
         assertThat(String.join(";\n\n", statements) + ";\n\n").isEqualTo(dumpOfOriginal);
@@ -197,8 +199,8 @@ class MariadbSchemaDumperIT {
 
     @Test
     void dump_indexesCreatedInAnotherOrder_isSameBytes() throws Exception {
-        List<String> statements = new ArrayList<>(SqlScript.split(fixture(), true).stream()
-                .map(SqlScript.Statement::sql)
+        List<String> statements = new ArrayList<>(SqlLexer.split(fixture(), Dialect.MYSQL).stream()
+                .map(SqlStatement::text)
                 .toList());
         List<Integer> slots = new ArrayList<>();
         List<String> reordered = new ArrayList<>();
@@ -214,7 +216,7 @@ class MariadbSchemaDumperIT {
         }
         String other = db.createDatabase();
         try (Connection c = db.connect(other)) {
-            SchemaLoader.load(c, String.join(";\n", statements), true);
+            SchemaLoader.load(c, String.join(";\n", statements), Dialect.MYSQL);
             assertThat(DUMPER.dump(c)).isEqualTo(dumpOfOriginal);
         }
     }
@@ -247,7 +249,7 @@ class MariadbSchemaDumperIT {
         assertThat(dump).contains("VIEW `ids` AS select `" + database + "`.`id` AS `id` from `" + database + "`;");
         String other = db.createDatabase();
         try (Connection c = db.connect(other)) {
-            SchemaLoader.load(c, dump, true);
+            SchemaLoader.load(c, dump, Dialect.MYSQL);
             assertThat(DUMPER.dump(c)).isEqualTo(dump);
         }
     }

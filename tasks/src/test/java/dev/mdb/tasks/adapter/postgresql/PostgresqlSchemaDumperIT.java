@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.mdb.runtime.sql.Dialect;
 import dev.mdb.tasks.schema.SchemaDumper;
 import dev.mdb.tasks.schema.SchemaLoader;
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
@@ -47,12 +48,12 @@ class PostgresqlSchemaDumperIT {
     static void loadFixtureAndReload() throws Exception {
         original = pg.createDatabase();
         try (Connection c = pg.connect(original)) {
-            SchemaLoader.load(c, fixture(), false);
+            SchemaLoader.load(c, fixture(), Dialect.POSTGRESQL);
             dumpOfOriginal = DUMPER.dump(c);
         }
         reloaded = pg.createDatabase();
         try (Connection c = pg.connect(reloaded)) {
-            SchemaLoader.load(c, dumpOfOriginal, false);
+            SchemaLoader.load(c, dumpOfOriginal, Dialect.POSTGRESQL);
         }
     }
 
@@ -206,7 +207,7 @@ class PostgresqlSchemaDumperIT {
                         created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL, n serial);
                     CREATE INDEX index_mdb_internal_metadata_on_value ON mdb_internal_metadata (value);
                     COMMENT ON TABLE mdb_internal_metadata IS 'mdb';
-                    """, false);
+                    """, Dialect.POSTGRESQL);
             String dump = DUMPER.dump(c);
             assertThat(dump)
                     .contains("CREATE TABLE public.flyway_schema_history (\n    installed_rank integer NOT NULL,\n")
@@ -255,7 +256,7 @@ class PostgresqlSchemaDumperIT {
     @MethodSource("unsupportedObjects")
     void dump_unsupportedObject_throwsNamingIt(String ddl, String message) throws Exception {
         try (Connection c = pg.connect(pg.createDatabase())) {
-            SchemaLoader.load(c, ddl, false);
+            SchemaLoader.load(c, ddl, Dialect.POSTGRESQL);
             assertThatThrownBy(() -> DUMPER.dump(c))
                     .isInstanceOf(UnsupportedSchemaObjectException.class)
                     .hasMessageStartingWith(message + " with schema_format: sql")
@@ -266,7 +267,8 @@ class PostgresqlSchemaDumperIT {
     @Test
     void dump_extensionObjects_areLeftToTheExtension() throws Exception {
         try (Connection c = pg.connect(pg.createDatabase())) {
-            SchemaLoader.load(c, "CREATE EXTENSION hstore; CREATE EXTENSION IF NOT EXISTS plpgsql;", false);
+            SchemaLoader.load(
+                    c, "CREATE EXTENSION hstore; CREATE EXTENSION IF NOT EXISTS plpgsql;", Dialect.POSTGRESQL);
             assertThat(DUMPER.dump(c)).isEqualTo("CREATE EXTENSION IF NOT EXISTS hstore WITH SCHEMA public;\n\n");
         }
     }

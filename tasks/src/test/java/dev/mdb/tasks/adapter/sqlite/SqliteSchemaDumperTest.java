@@ -3,7 +3,9 @@ package dev.mdb.tasks.adapter.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mdb.tasks.migrate.SqlScript;
+import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlLexer;
+import dev.mdb.runtime.sql.SqlStatement;
 import dev.mdb.tasks.schema.SchemaLoader;
 import dev.mdb.tasks.schema.UnsupportedSchemaObjectException;
 import java.io.IOException;
@@ -43,7 +45,7 @@ class SqliteSchemaDumperTest {
 
     private String dumpOf(String file, String sql) throws SQLException {
         try (Connection connection = open(file)) {
-            SchemaLoader.load(connection, sql, false);
+            SchemaLoader.load(connection, sql, Dialect.SQLITE);
             return dumper.dump(connection);
         }
     }
@@ -117,8 +119,8 @@ class SqliteSchemaDumperTest {
     void dump_everyStatement_endsWithSemicolonAndBlankLine() throws Exception {
         String dump = fixtureDump();
 
-        List<String> statements = SqlScript.split(dump, false).stream()
-                .map(SqlScript.Statement::sql)
+        List<String> statements = SqlLexer.split(dump, Dialect.SQLITE).stream()
+                .map(SqlStatement::text)
                 .toList();
 
         assertThat(statements).hasSize(17);
@@ -148,8 +150,8 @@ class SqliteSchemaDumperTest {
     @Test
     void dump_sameSchemaCreatedInAnotherOrder_isSameBytes() throws Exception {
         String first = fixtureDump();
-        List<String> statements = new ArrayList<>(SqlScript.split(first, false).stream()
-                .map(SqlScript.Statement::sql)
+        List<String> statements = new ArrayList<>(SqlLexer.split(first, Dialect.SQLITE).stream()
+                .map(SqlStatement::text)
                 .toList());
         // the same objects created kind by kind, but each kind in reverse name order
         statements.sort(Comparator.comparingInt(SqliteSchemaDumperTest::kindRank)
@@ -191,16 +193,31 @@ class SqliteSchemaDumperTest {
         assertThat(dumpOf("fts2.sqlite3", first)).isEqualTo(first);
     }
 
+    /**
+     * SQLite ends a {@code --} comment only at a line feed; the lexer also ends it at a carriage return (the cautious
+     * reading), so it would split this stored DDL at the {@code ;} after the {@code \r}: the dump refuses it.
+     */
     @Test
     void dump_statementTheLoaderWouldSplit_isRefusedNamingIt() throws Exception {
+        try (Connection connection = open("carriage-return.sqlite3");
+                Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE cr_comment (x INTEGER -- note\r; still a comment to SQLite\n)");
+
+            assertThatThrownBy(() -> dumper.dump(connection))
+                    .isInstanceOf(UnsupportedSchemaObjectException.class)
+                    .hasMessageContaining("table cr_comment")
+                    .hasMessageContaining("schema_format: structure");
+        }
+    }
+
+    /** A {@code ;} inside a bracketed identifier is part of the name, for SQLite and for the loader alike. */
+    @Test
+    void dump_semicolonInBracketedIdentifier_dumpsTheTableWhole() throws Exception {
         try (Connection connection = open("bracket.sqlite3");
                 Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE [semi;colon] (x)");
 
-            assertThatThrownBy(() -> dumper.dump(connection))
-                    .isInstanceOf(UnsupportedSchemaObjectException.class)
-                    .hasMessageContaining("table semi;colon")
-                    .hasMessageContaining("schema_format: structure");
+            assertThat(dumper.dump(connection)).contains("CREATE TABLE [semi;colon] (x);");
         }
     }
 
