@@ -14,6 +14,7 @@ import dev.mdb.tasks.TaskOptions;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class Invocation {
     private final String stepOption;
     private int jobs = TaskOptions.DEFAULT_JOBS;
     private boolean skipSchemaDump;
+    private Duration lockWait;
     private List<DatabaseConfig> selection;
     private DatabaseTasks tasks;
 
@@ -102,6 +104,14 @@ public final class Invocation {
         this.jobs = value;
     }
 
+    /** {@code --lock-wait SECONDS}: the longest wait for another migrator's lock. */
+    public void lockWait(int seconds) {
+        if (seconds < 0) {
+            throw new InvalidArgumentException("--lock-wait must be 0 or more seconds, got " + seconds + ".");
+        }
+        this.lockWait = Duration.ofSeconds(seconds);
+    }
+
     public Reporter reporter() {
         return reporter;
     }
@@ -147,7 +157,8 @@ public final class Invocation {
                     reporter,
                     jobs,
                     dumpAfterMigration,
-                    total -> Progress.start(err, total, !verbose()));
+                    total -> Progress.start(err, total, !verbose()),
+                    lockWait);
             tasks = new DatabaseTasks(configs, options, file.toString());
         }
         return tasks;

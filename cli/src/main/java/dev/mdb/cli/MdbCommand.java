@@ -67,6 +67,13 @@ final class MdbCommand implements Callable<Integer> {
     Integer jobs;
 
     @Option(
+            names = "--lock-wait",
+            paramLabel = "SECONDS",
+            description = "Give up after waiting this long for another migrator's lock on a database (default: wait"
+                    + " while the holder lives, saying who it is).")
+    Integer lockWait;
+
+    @Option(
             names = "--no-schema-dump",
             description =
                     "Do not re-dump schema files after migrate/rollback (also DUMP_SCHEMA_AFTER_MIGRATION=false).")
@@ -117,6 +124,9 @@ final class MdbCommand implements Callable<Integer> {
         if (jobs != null) {
             inv.jobs(jobs);
         }
+        if (lockWait != null) {
+            inv.lockWait(lockWait);
+        }
         if (!listTasks && !taskNames.isEmpty()) {
             StartupWarmer.start();
         }
@@ -140,7 +150,6 @@ final class MdbCommand implements Callable<Integer> {
         if (verbosity.length > 0) {
             String level = verbosity.length == 1 ? "info" : "debug";
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", level);
         }
     }
 

@@ -51,6 +51,17 @@ final class GroupedReporter implements Reporter {
         }
     }
 
+    /** On a worker thread the status goes to the progress display only (collected lines print too late for it). */
+    @Override
+    public void status(String line) {
+        Collection collection = collection();
+        if (collection == null) {
+            target.status(line);
+        } else {
+            progress.step(collection.database(), line);
+        }
+    }
+
     /** Starts collecting on this thread, for {@code databaseName}. */
     void collect(String databaseName) {
         COLLECTING.set(new Collection(this, databaseName, new ArrayList<>()));

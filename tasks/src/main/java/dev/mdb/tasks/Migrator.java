@@ -3,13 +3,15 @@ package dev.mdb.tasks;
 import dev.mdb.config.MdbException;
 import dev.mdb.tasks.migrate.AppliedMigration;
 import dev.mdb.tasks.migrate.DownMigrator;
-import dev.mdb.tasks.migrate.FlywayMigrator;
+import dev.mdb.tasks.migrate.HistoryRow;
 import dev.mdb.tasks.migrate.InternalMetadata;
-import dev.mdb.tasks.migrate.MigrationErrors;
 import dev.mdb.tasks.migrate.MigrationFile;
 import dev.mdb.tasks.migrate.MigrationFiles;
-import dev.mdb.tasks.migrate.MigrationLock;
 import dev.mdb.tasks.migrate.MigrationOutput;
+import dev.mdb.tasks.migrate.MigrationRepair;
+import dev.mdb.tasks.migrate.MigrationRunner;
+import dev.mdb.tasks.migrate.MigrationScript;
+import dev.mdb.tasks.migrate.MigrationSession;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import dev.mdb.tasks.migrate.SchemaHistory;
 import dev.mdb.tasks.spi.AdapterTasks;
@@ -21,10 +23,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
-import org.flywaydb.core.api.FlywayException;
+import java.util.function.Function;
 
-/** Migration work on one database: migrate, rollback, up, down, status, version, pending, repair. */
+/**
+ * Migration work on one database: migrate, rollback, up, down, status, version, pending, repair. Work that changes
+ * the database holds its {@link MigrationSession} (the lock, one connection, the history read once).
+ */
 final class Migrator {
     private final TaskOptions options;
     private final MigrationOutput output;
@@ -46,22 +50,33 @@ final class Migrator {
 
     /** Applies pending migrations (up to {@code target}); with a target below applied versions, reverts those. */
     MigrateResult migrate(AdapterTasks adapter, MigrationVersion target) {
-        return locked(adapter, () -> {
-            List<MigrationVersion> reverted = new ArrayList<>();
-            List<MigrationVersion> applied = new ArrayList<>();
+        MigrationFiles files = files(adapter);
+        List<MigrationVersion> reverted = new ArrayList<>();
+        List<MigrationVersion> applied = new ArrayList<>();
+        session(adapter, applied, true, session -> {
+            List<HistoryRow> rows = session.history();
+            session.validate(files, files.ups());
             if (target != null) {
-                List<AppliedMigration> above = applied(adapter).stream()
-                        .filter(m -> m.version().compareTo(target) > 0)
-                        .sorted(Comparator.comparing(AppliedMigration::version).reversed())
+                List<MigrationVersion> above = appliedVersions(rows).stream()
+                        .filter(v -> v.compareTo(target) > 0)
+                        .sorted(Comparator.reverseOrder())
                         .toList();
-                for (AppliedMigration m : above) {
-                    revert(adapter, m.version());
-                    reverted.add(m.version());
+                for (MigrationVersion version : above) {
+                    revert(adapter, session.connection(), files, version);
+                    reverted.add(version);
                 }
             }
-            runFlyway(adapter, locations(adapter), target, applied);
-            return new MigrateResult(reverted, applied);
+            session.ensureHistoryTable();
+            List<MigrationVersion> done = appliedVersions(rows);
+            for (MigrationFile file : files.ups()) {
+                boolean pending = done.stream().noneMatch(v -> v.sameAs(file.version()));
+                if (pending && (target == null || file.version().compareTo(target) <= 0)) {
+                    apply(adapter, session, files, file, applied);
+                }
+            }
+            return null;
         });
+        return new MigrateResult(reverted, applied);
     }
 
     /** Applies every pending migration; returns how many were applied. */
@@ -69,17 +84,19 @@ final class Migrator {
         return migrate(adapter, null).applied().size();
     }
 
-    /** Runs exactly one migration up (Rails' db:migrate:up): Flyway sees only that file. */
+    /** Runs exactly one migration up (Rails' db:migrate:up); an applied one is left alone. */
     void up(AdapterTasks adapter, MigrationVersion version) {
-        MigrationFile file = files(adapter)
-                .up(version)
+        MigrationFiles files = files(adapter);
+        MigrationFile file = files.up(version)
                 .orElseThrow(() -> new TaskFailedException("no migration with version " + version + " in "
                         + String.join(", ", adapter.config().migrationsPaths()) + " for "
                         + adapter.config().label()
                         + ". Check the VERSION, or list migrations with `mdb db:migrate:status`."));
-        locked(adapter, () -> {
-            try (SingleFileLocation single = SingleFileLocation.of(file.path())) {
-                runFlyway(adapter, List.of(single.directory()), version);
+        session(adapter, new ArrayList<>(), true, session -> {
+            session.validate(files, List.of(file));
+            session.ensureHistoryTable();
+            if (appliedVersions(session.history()).stream().noneMatch(v -> v.sameAs(version))) {
+                apply(adapter, session, files, file, new ArrayList<>());
             }
             return null;
         });
@@ -87,40 +104,90 @@ final class Migrator {
 
     /** Reverts exactly one applied migration (Rails' db:migrate:down); not applied is a no-op. */
     void down(AdapterTasks adapter, MigrationVersion version) {
-        locked(adapter, () -> {
-            boolean isApplied =
-                    applied(adapter).stream().anyMatch(m -> m.version().sameAs(version));
-            if (isApplied) {
-                revert(adapter, version);
+        MigrationFiles files = files(adapter);
+        boolean[] reverted = {false};
+        session(adapter, List.of(), false, session -> {
+            if (appliedVersions(session.history()).stream().anyMatch(v -> v.sameAs(version))) {
+                revert(adapter, session.connection(), files, version);
+                reverted[0] = true;
             }
             return null;
         });
+        if (reverted[0]) {
+            recordEnvironment(adapter);
+        }
     }
 
     /** Reverts the last {@code steps} applied migrations, newest first; returns the versions reverted. */
     List<MigrationVersion> rollback(AdapterTasks adapter, int steps) {
-        return locked(adapter, () -> {
-            List<AppliedMigration> applied = new ArrayList<>(applied(adapter));
-            applied.sort(Comparator.comparing(AppliedMigration::version).reversed());
-            List<MigrationVersion> reverted = new ArrayList<>();
-            for (AppliedMigration m : applied.subList(0, Math.min(steps, applied.size()))) {
-                revert(adapter, m.version());
-                reverted.add(m.version());
-            }
-            return reverted;
-        });
-    }
-
-    /** Flyway's repair: removes failed history rows, realigns checksums with the files. */
-    void repair(AdapterTasks adapter) {
-        locked(adapter, () -> {
-            try {
-                new FlywayMigrator(adapter, output).repair(locations(adapter));
-            } catch (FlywayException e) {
-                throw MigrationErrors.explain(adapter, e, List.of());
+        MigrationFiles files = files(adapter);
+        List<MigrationVersion> reverted = new ArrayList<>();
+        session(adapter, List.of(), false, session -> {
+            List<MigrationVersion> applied = new ArrayList<>(appliedVersions(session.history()));
+            applied.sort(Comparator.reverseOrder());
+            for (MigrationVersion version : applied.subList(0, Math.min(steps, applied.size()))) {
+                revert(adapter, session.connection(), files, version);
+                reverted.add(version);
             }
             return null;
         });
+        if (!reverted.isEmpty()) {
+            recordEnvironment(adapter);
+        }
+        return reverted;
+    }
+
+    /** Removes failed and cut-off history rows and accepts edited files (Flyway's repair). */
+    void repair(AdapterTasks adapter) {
+        MigrationFiles files = files(adapter);
+        session(adapter, List.of(), false, session -> {
+            new MigrationRepair(adapter, files).run(session);
+            return null;
+        });
+    }
+
+    private void apply(
+            AdapterTasks adapter,
+            MigrationSession session,
+            MigrationFiles files,
+            MigrationFile file,
+            List<MigrationVersion> applied) {
+        MigrationScript script = MigrationScript.read(file, adapter.engine(), session.serverVersion());
+        new MigrationRunner(adapter, output, files.locationOf(file)).apply(session.connection(), script, applied);
+    }
+
+    /**
+     * Runs {@code work} in a session. With {@code record} the environment is recorded after it succeeded, and also
+     * when it failed after applying some migrations: Rails records it before it migrates, so the protected-environment
+     * check of db:drop finds it either way.
+     */
+    private void session(
+            AdapterTasks adapter,
+            List<MigrationVersion> applied,
+            boolean record,
+            Function<MigrationSession, Void> work) {
+        try (MigrationSession session = MigrationSession.open(adapter, options.reporter(), options.lockWait())) {
+            work.apply(session);
+        } catch (MdbException failure) {
+            if (record && !applied.isEmpty()) {
+                try {
+                    recordEnvironment(adapter);
+                } catch (MdbException recordFailure) {
+                    failure.addSuppressed(recordFailure);
+                }
+            }
+            throw failure;
+        }
+        if (record) {
+            recordEnvironment(adapter);
+        }
+    }
+
+    private static List<MigrationVersion> appliedVersions(List<HistoryRow> rows) {
+        return rows.stream()
+                .filter(r -> r.isMigration() && r.success())
+                .map(HistoryRow::version)
+                .toList();
     }
 
     MigrationStatus status(AdapterTasks adapter) {
@@ -177,42 +244,11 @@ final class Migrator {
         }
     }
 
-    private void runFlyway(AdapterTasks adapter, List<Path> locations, MigrationVersion target) {
-        runFlyway(adapter, locations, target, new ArrayList<>());
-    }
-
-    private void runFlyway(
-            AdapterTasks adapter, List<Path> locations, MigrationVersion target, List<MigrationVersion> applied) {
-        try {
-            new FlywayMigrator(adapter, output).migrate(locations, target, applied);
-        } catch (FlywayException e) {
-            MdbException failure = MigrationErrors.explain(adapter, e, applied);
-            if (!applied.isEmpty()) {
-                // Rails records the environment before migrating, so a run that fails half-way still leaves it for
-                // the protected-environment check of db:drop/db:purge. Flyway refuses a non-empty schema without a
-                // history table, so mdb records it afterwards, also when migrations before the failing one committed.
-                try {
-                    recordEnvironment(adapter);
-                } catch (MdbException recordFailure) {
-                    failure.addSuppressed(recordFailure);
-                }
-            }
-            throw failure;
-        }
-        recordEnvironment(adapter);
-    }
-
-    private void revert(AdapterTasks adapter, MigrationVersion version) {
-        MigrationFiles files = files(adapter);
+    private void revert(AdapterTasks adapter, Connection c, MigrationFiles files, MigrationVersion version) {
         MigrationFile down =
                 files.down(version).orElseThrow(() -> new TaskFailedException(missingDown(adapter, files, version)));
         String className = files.up(version).map(MigrationFile::className).orElse(down.className());
-        try (Connection c = adapter.connect()) {
-            new DownMigrator(adapter, output).revert(c, down, className);
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "roll back " + version + " on", e);
-        }
-        recordEnvironment(adapter);
+        new DownMigrator(adapter, output).revert(c, down, className);
     }
 
     private static String missingDown(AdapterTasks adapter, MigrationFiles files, MigrationVersion version) {
@@ -236,35 +272,5 @@ final class Migrator {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "record the environment in", e);
         }
-    }
-
-    /** Runs {@code work} holding mdb's own migration lock where the engine needs one ({@link MigrationLock}). */
-    private static <T> T locked(AdapterTasks adapter, Supplier<T> work) {
-        MigrationLock lock = lock(adapter);
-        try {
-            return work.get();
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
-    }
-
-    private static MigrationLock lock(AdapterTasks adapter) {
-        if (!adapter.needsMigrationLock()) {
-            return null;
-        }
-        // The lock file lives beside the database: a missing database (and directory) must be reported as such,
-        // not as a lock-file error.
-        try {
-            adapter.connect().close();
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "migrate", e);
-        }
-        return MigrationLock.acquire(lockTarget(adapter));
-    }
-
-    private static Path lockTarget(AdapterTasks adapter) {
-        return Path.of(adapter.location());
     }
 }

@@ -6,6 +6,14 @@ public interface Reporter {
 
     void err(String line);
 
+    /**
+     * What the current database is doing when it takes a while (waiting for a lock): a progress display shows it in
+     * place; without one it is a line on stderr.
+     */
+    default void status(String line) {
+        err(line);
+    }
+
     /** A reporter that drops everything. */
     static Reporter silent() {
         return new Reporter() {

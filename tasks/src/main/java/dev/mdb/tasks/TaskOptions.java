@@ -1,6 +1,7 @@
 package dev.mdb.tasks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -17,6 +18,8 @@ import java.util.function.IntFunction;
  *     --no-schema-dump} and {@code DUMP_SCHEMA_AFTER_MIGRATION=false} turn it off; an entry's {@code
  *     dump_schema_after_migration: false} skips that one)
  * @param progress the display for a run over that many databases
+ * @param lockWait how long a migrator waits for another's migration lock before it gives up; null: as long as the
+ *     holder lives ({@code --lock-wait})
  */
 public record TaskOptions(
         Path projectDir,
@@ -26,7 +29,8 @@ public record TaskOptions(
         Reporter reporter,
         int jobs,
         boolean dumpSchemaAfterMigration,
-        IntFunction<TaskProgress> progress) {
+        IntFunction<TaskProgress> progress,
+        Duration lockWait) {
     /** Databases worked on at once unless {@code --jobs} says otherwise: work over servers is mostly waiting. */
     public static final int DEFAULT_JOBS = 8;
 
@@ -36,7 +40,7 @@ public record TaskOptions(
         environment = Map.copyOf(environment);
         Objects.requireNonNull(reporter, "reporter");
         if (jobs < 1) {
-            throw new InvalidArgumentException("--jobs must be at least 1, got " + jobs + ".");
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         }
         Objects.requireNonNull(progress, "progress");
     }
@@ -44,7 +48,7 @@ public record TaskOptions(
     /** The defaults: {@link #DEFAULT_JOBS} jobs, schema files re-dumped, no progress display. */
     public TaskOptions(
             Path projectDir, String env, Map<String, String> environment, boolean verbose, Reporter reporter) {
-        this(projectDir, env, environment, verbose, reporter, DEFAULT_JOBS, true, total -> TaskProgress.NONE);
+        this(projectDir, env, environment, verbose, reporter, DEFAULT_JOBS, true, total -> TaskProgress.NONE, null);
     }
 
     /** Whether the variable is set at all; as in Ruby, an empty value counts as set. */
@@ -54,6 +58,7 @@ public record TaskOptions(
 
     /** These options with {@code reporter} instead. */
     TaskOptions withReporter(Reporter other) {
-        return new TaskOptions(projectDir, env, environment, verbose, other, jobs, dumpSchemaAfterMigration, progress);
+        return new TaskOptions(
+                projectDir, env, environment, verbose, other, jobs, dumpSchemaAfterMigration, progress, lockWait);
     }
 }

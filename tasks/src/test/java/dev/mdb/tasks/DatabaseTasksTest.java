@@ -69,7 +69,7 @@ class DatabaseTasksTest {
             }
         };
         TaskOptions options = new TaskOptions(
-                dir, "development", environment, true, reporter, jobs, false, total -> TaskProgress.NONE);
+                dir, "development", environment, true, reporter, jobs, false, total -> TaskProgress.NONE, null);
         DatabaseConfigurations configs =
                 DatabaseConfigurations.parse(YML, "config/database.yml", "development", environment);
         AdapterRegistry registry = new AdapterRegistry(

@@ -161,6 +161,19 @@ final class FakeAdapterTasks implements AdapterTasks {
     }
 
     @Override
+    public List<String> historyTableDdl(String table) {
+        return List.of("CREATE TABLE " + quote(table) + " (installed_rank INT NOT NULL PRIMARY KEY, version"
+                + " VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000)"
+                + " NOT NULL, checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TEXT NOT NULL DEFAULT"
+                + " CURRENT_TIMESTAMP, execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
+    }
+
+    @Override
+    public String currentUserSql() {
+        return "'fake'";
+    }
+
+    @Override
     public ColumnTypes columnTypes() {
         return new MappedColumnTypes("id INTEGER PRIMARY KEY", Map.of());
     }

@@ -66,6 +66,28 @@ public interface Engine {
         return has(Capability.DATABASE_FILES) ? MigrationLocking.FILE_LOCK : MigrationLocking.NONE;
     }
 
+    /** The named locks migrators take ({@link MigrationLocking#SERVER_LOCK}); null where the engine has none. */
+    default ServerLocks serverLocks() {
+        return null;
+    }
+
+    /**
+     * Whether {@code statement} cannot run inside a transaction on a server of {@code serverMajorVersion} (PostgreSQL's
+     * {@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}; SQLite's {@code VACUUM}): a migration holding one runs without
+     * a transaction.
+     */
+    default boolean runsOutsideTransactions(String statement, int serverMajorVersion) {
+        return false;
+    }
+
+    /**
+     * What a failed {@code statement} that ran outside a transaction left behind, and how to clean it up (PostgreSQL:
+     * the INVALID index of a failed {@code CREATE INDEX CONCURRENTLY}), as a sentence; null when nothing is known.
+     */
+    default String leftoverAfterFailure(Connection connection, String statement) throws SQLException {
+        return null;
+    }
+
     /** The connect and socket timeouts of {@code timeouts} as driver properties (unset ones are left out). */
     Properties driverTimeouts(Timeouts timeouts);
 

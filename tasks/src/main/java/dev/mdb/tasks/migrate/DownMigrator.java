@@ -1,14 +1,9 @@
 package dev.mdb.tasks.migrate;
 
-import dev.mdb.runtime.sql.Dialect;
-import dev.mdb.runtime.sql.SqlLexer;
 import dev.mdb.runtime.sql.SqlStatement;
 import dev.mdb.tasks.DatabaseErrors;
 import dev.mdb.tasks.TaskFailedException;
 import dev.mdb.tasks.spi.AdapterTasks;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,19 +22,25 @@ public final class DownMigrator {
         this.output = output;
     }
 
+    /**
+     * Runs {@code down} and removes the version's history row. A file that must run outside a transaction ({@link
+     * MigrationScript}) runs statement by statement on every engine, and so does any file where DDL commits at once.
+     */
     public void revert(Connection c, MigrationFile down, String className) {
-        List<SqlStatement> statements = read(down, adapter.dialect());
+        MigrationScript script = read(c, down);
+        List<SqlStatement> statements = script.statements();
         long started = System.nanoTime();
         output.announce(down.version(), className, "reverting");
-        boolean transactional = adapter.transactionalDdl();
+        boolean transactional = adapter.transactionalDdl() && script.transactional();
         int done = 0;
         try {
             c.setAutoCommit(!transactional);
             for (SqlStatement statement : statements) {
                 try (Statement s = c.createStatement()) {
+                    s.setEscapeProcessing(false);
                     s.execute(statement.text());
                 } catch (SQLException e) {
-                    throw failure(down, statement, done, statements.size(), e);
+                    throw failure(down, statement, done, statements.size(), e, transactional);
                 }
                 done++;
             }
@@ -55,8 +56,16 @@ public final class DownMigrator {
         output.finished(down.version(), className, "reverted", System.nanoTime() - started);
     }
 
+    private MigrationScript read(Connection c, MigrationFile down) {
+        try {
+            return MigrationScript.read(down, adapter.engine(), c.getMetaData().getDatabaseMajorVersion());
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "read the server version of", e);
+        }
+    }
+
     private TaskFailedException failure(
-            MigrationFile down, SqlStatement statement, int done, int total, SQLException e) {
+            MigrationFile down, SqlStatement statement, int done, int total, SQLException e, boolean transactional) {
         String where = adapter.config().label() + " (" + adapter.config().database() + ")";
         String flat = DatabaseErrors.mask(adapter.config(), statement.text().replaceAll("\\s+", " "));
         StringBuilder msg = new StringBuilder("down migration ")
@@ -69,7 +78,7 @@ public final class DownMigrator {
                 .append(DatabaseErrors.cause(adapter, e))
                 .append(". Statement: ")
                 .append(flat.length() > 160 ? flat.substring(0, 160) + "…" : flat);
-        if (adapter.transactionalDdl()) {
+        if (transactional) {
             msg.append(". Nothing was changed; version ").append(down.version()).append(" is still applied.");
         } else {
             msg.append(". ")
@@ -81,14 +90,6 @@ public final class DownMigrator {
                     .append(" is still recorded as applied. Finish the rollback by hand.");
         }
         return new TaskFailedException(msg.toString(), e);
-    }
-
-    private static List<SqlStatement> read(MigrationFile down, Dialect dialect) {
-        try {
-            return SqlLexer.split(Files.readString(down.path(), StandardCharsets.UTF_8), dialect);
-        } catch (IOException e) {
-            throw new TaskFailedException("cannot read " + down.path() + ": " + e.getMessage(), e);
-        }
     }
 
     private static void rollbackQuietly(Connection c, boolean transactional) {

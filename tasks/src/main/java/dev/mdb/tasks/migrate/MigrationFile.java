@@ -22,6 +22,17 @@ public record MigrationFile(boolean up, MigrationVersion version, String snakeNa
         return path.getFileName().toString();
     }
 
+    /** The history's description, as Flyway writes it: {@code create_dogs} becomes {@code create dogs}. */
+    public String description() {
+        return snakeName.replace('_', ' ');
+    }
+
+    /** The history's script name: the path relative to {@code location} (its migrations path), with {@code /}. */
+    public String scriptName(java.nio.file.Path location) {
+        java.nio.file.Path relative = path.startsWith(location) ? location.relativize(path) : path.getFileName();
+        return relative.toString().replace(java.io.File.separatorChar, '/');
+    }
+
     /** {@code create_dogs} as Rails' migration class name: {@code CreateDogs}. */
     public String className() {
         return className(snakeName);

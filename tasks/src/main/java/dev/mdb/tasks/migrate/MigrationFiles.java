@@ -56,6 +56,14 @@ public final class MigrationFiles {
         return directories;
     }
 
+    /** The migrations path {@code file} was found in (its history name is relative to it). */
+    public Path locationOf(MigrationFile file) {
+        return directories.stream()
+                .filter(dir -> file.path().startsWith(dir))
+                .findFirst()
+                .orElse(file.path().getParent());
+    }
+
     public List<MigrationFile> ups() {
         return ups;
     }

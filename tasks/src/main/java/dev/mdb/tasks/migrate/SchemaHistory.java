@@ -1,5 +1,6 @@
 package dev.mdb.tasks.migrate;
 
+import dev.mdb.runtime.engine.CatalogRules;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -30,11 +31,23 @@ public final class SchemaHistory {
         return false;
     }
 
-    /** Whether the connection's current database/schema holds any table, view or other relation. */
-    public static boolean hasTables(Connection c) throws SQLException {
+    /**
+     * Whether the connection's current database/schema holds any relation of the user's (a table, view, sequence …):
+     * the engine's own (system tables, {@code engineTables}) do not count.
+     */
+    public static boolean hasTables(Connection c, CatalogRules engineTables) throws SQLException {
         try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), currentSchema(c), "%", null)) {
-            return rs.next();
+            while (rs.next()) {
+                String type = rs.getString("TABLE_TYPE");
+                boolean engines = type != null
+                        && (type.toUpperCase(Locale.ROOT).contains("SYSTEM")
+                                || type.toUpperCase(Locale.ROOT).contains("TEMPORARY"));
+                if (!engines && !engineTables.isSystem(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 
     private static String currentSchema(Connection c) {

@@ -5,7 +5,6 @@ import dev.mdb.runtime.engine.Capability;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.engine.ErrorKind;
 import dev.mdb.runtime.engine.JdbcTarget;
-import dev.mdb.runtime.engine.MigrationLocking;
 import dev.mdb.runtime.sql.Dialect;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.schema.SchemaDumper;
@@ -76,11 +75,6 @@ public interface AdapterTasks {
         return engine().classify(e);
     }
 
-    /** Whether mdb locks migrations itself, with a file beside the database ({@link MigrationLocking#FILE_LOCK}). */
-    default boolean needsMigrationLock() {
-        return engine().migrationLocking() == MigrationLocking.FILE_LOCK && target().file() != null;
-    }
-
     /** mdb's own deterministic schema dumper for this engine ({@code schema_format: sql}). */
     SchemaDumper schemaDumper();
 
@@ -102,6 +96,16 @@ public interface AdapterTasks {
             }
         }
     }
+
+    /**
+     * The statements creating the migration history table {@code table} exactly as Flyway creates it on this engine
+     * (same columns, types, defaults, key and index names), so a history written by Flyway or an earlier mdb reads the
+     * same and a schema dump shows the same table.
+     */
+    List<String> historyTableDdl(String table);
+
+    /** The SQL expression for the history's {@code installed_by}: the session's user name, as Flyway records it. */
+    String currentUserSql();
 
     /** Column types for generated migrations. */
     ColumnTypes columnTypes();

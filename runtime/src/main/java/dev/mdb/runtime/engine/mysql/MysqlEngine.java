@@ -6,6 +6,7 @@ import dev.mdb.runtime.engine.CatalogRules;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.engine.ErrorKind;
 import dev.mdb.runtime.engine.JdbcTarget;
+import dev.mdb.runtime.engine.ServerLocks;
 import dev.mdb.runtime.engine.ServerObservation;
 import dev.mdb.runtime.engine.Timeouts;
 import dev.mdb.runtime.sql.Dialect;
@@ -37,6 +38,7 @@ public class MysqlEngine implements Engine {
     private static final int ER_BAD_DB_ERROR = 1049;
     private static final int ER_ACCESS_DENIED = 1045;
     private static final String PROBE = "SELECT @@read_only, CONCAT(@@hostname, ':', @@port, ':', @@datadir)";
+    private static final ServerLocks LOCKS = new MysqlLocks();
     private static final CatalogRules CATALOG =
             new CatalogRules(true, Set.of("information_schema", "mysql", "performance_schema", "sys"), null, null);
 
@@ -79,6 +81,11 @@ public class MysqlEngine implements Engine {
             case ER_ACCESS_DENIED -> ErrorKind.AUTHENTICATION;
             default -> ErrorKind.byStateClass(e.getSQLState());
         };
+    }
+
+    @Override
+    public ServerLocks serverLocks() {
+        return LOCKS;
     }
 
     @Override

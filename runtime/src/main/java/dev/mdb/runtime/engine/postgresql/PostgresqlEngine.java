@@ -6,6 +6,7 @@ import dev.mdb.runtime.engine.CatalogRules;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.engine.ErrorKind;
 import dev.mdb.runtime.engine.JdbcTarget;
+import dev.mdb.runtime.engine.ServerLocks;
 import dev.mdb.runtime.engine.ServerObservation;
 import dev.mdb.runtime.engine.Timeouts;
 import dev.mdb.runtime.sql.Dialect;
@@ -44,6 +45,7 @@ public class PostgresqlEngine implements Engine {
             + " EXTRACT(EPOCH FROM (clock_timestamp() - pg_last_xact_replay_timestamp()))::float8,"
             + " (SELECT system_identifier FROM pg_control_system())::text || '@' || pg_postmaster_start_time()::text,"
             + " current_setting('default_transaction_read_only') = 'on'";
+    private static final ServerLocks LOCKS = new PostgresqlLocks();
     private static final CatalogRules CATALOG =
             new CatalogRules(false, Set.of("information_schema", "pg_catalog"), "pg_", null);
 
@@ -88,6 +90,21 @@ public class PostgresqlEngine implements Engine {
             return ErrorKind.ALREADY_EXISTS;
         }
         return ErrorKind.byStateClass(state);
+    }
+
+    @Override
+    public ServerLocks serverLocks() {
+        return LOCKS;
+    }
+
+    @Override
+    public boolean runsOutsideTransactions(String statement, int serverMajorVersion) {
+        return PostgresqlStatements.runsOutsideTransactions(statement, serverMajorVersion);
+    }
+
+    @Override
+    public String leftoverAfterFailure(Connection connection, String statement) throws SQLException {
+        return PostgresqlStatements.leftoverAfterFailure(connection, statement);
     }
 
     @Override

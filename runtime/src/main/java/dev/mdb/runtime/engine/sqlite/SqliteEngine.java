@@ -9,6 +9,7 @@ import dev.mdb.runtime.engine.JdbcTarget;
 import dev.mdb.runtime.engine.ServerObservation;
 import dev.mdb.runtime.engine.Timeouts;
 import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.sql.SqlWords;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -76,6 +77,13 @@ public class SqliteEngine implements Engine {
             return ErrorKind.ALREADY_EXISTS;
         }
         return ErrorKind.OTHER;
+    }
+
+    /** SQLite refuses {@code VACUUM} inside a transaction. */
+    @Override
+    public boolean runsOutsideTransactions(String statement, int serverMajorVersion) {
+        List<String> words = SqlWords.of(statement, Dialect.SQLITE);
+        return !words.isEmpty() && words.get(0).equals("VACUUM");
     }
 
     @Override

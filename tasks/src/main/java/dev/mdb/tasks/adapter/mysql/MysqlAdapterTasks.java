@@ -46,6 +46,24 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
     }
 
     @Override
+    public List<String> historyTableDdl(String table) {
+        String t = quote(table);
+        return List.of(
+                "CREATE TABLE " + t + " (`installed_rank` INT NOT NULL, `version` VARCHAR(50),"
+                        + " `description` VARCHAR(200) NOT NULL, `type` VARCHAR(20) NOT NULL,"
+                        + " `script` VARCHAR(1000) NOT NULL, `checksum` INT, `installed_by` VARCHAR(100) NOT NULL,"
+                        + " `installed_on` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, `execution_time` INT NOT NULL,"
+                        + " `success` BOOL NOT NULL, CONSTRAINT " + quote(table + "_pk")
+                        + " PRIMARY KEY (`installed_rank`)) ENGINE=InnoDB",
+                "CREATE INDEX " + quote(table + "_s_idx") + " ON " + t + " (`success`)");
+    }
+
+    @Override
+    public String currentUserSql() {
+        return "SUBSTRING_INDEX(USER(), '@', 1)";
+    }
+
+    @Override
     public ColumnTypes columnTypes() {
         return new MappedColumnTypes(
                 "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY",

@@ -89,6 +89,32 @@ final class SqliteAdapterTasks implements AdapterTasks {
         return file;
     }
 
+    /** Flyway's text, which SQLite keeps as written in {@code sqlite_master} (without {@code IF NOT EXISTS}). */
+    @Override
+    public List<String> historyTableDdl(String table) {
+        String t = quote(table);
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + t + " (\n"
+                        + "    \"installed_rank\" INT NOT NULL PRIMARY KEY,\n"
+                        + "    \"version\" VARCHAR(50),\n"
+                        + "    \"description\" VARCHAR(200) NOT NULL,\n"
+                        + "    \"type\" VARCHAR(20) NOT NULL,\n"
+                        + "    \"script\" VARCHAR(1000) NOT NULL,\n"
+                        + "    \"checksum\" INT,\n"
+                        + "    \"installed_by\" VARCHAR(100) NOT NULL,\n"
+                        + "    \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),\n"
+                        + "    \"execution_time\" INT NOT NULL,\n"
+                        + "    \"success\" BOOLEAN NOT NULL\n"
+                        + ")",
+                "CREATE INDEX " + quote(table + "_s_idx") + " ON " + t + " (\"success\")");
+    }
+
+    /** SQLite has no users: Flyway records an empty name. */
+    @Override
+    public String currentUserSql() {
+        return "''";
+    }
+
     @Override
     public ColumnTypes columnTypes() {
         return new MappedColumnTypes(
