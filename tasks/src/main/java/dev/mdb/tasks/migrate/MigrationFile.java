@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** One {@code V…__name.sql} (up) or {@code U…__name.sql} (down) file. */
 public record MigrationFile(boolean up, MigrationVersion version, String snakeName, Path path) {
-    private static final Pattern NAME = Pattern.compile("([VU])([0-9][0-9._]*?)__(.+)\\.sql");
+    private static final Pattern NAME = Pattern.compile("([VU])([0-9]+(?:[._][0-9]+)*)__(.+)\\.sql");
 
     /** Parses a file name; null when it is not a versioned migration. */
     public static MigrationFile parse(Path path) {

@@ -2,13 +2,16 @@ package dev.mdb.tasks.migrate;
 
 import dev.mdb.tasks.TaskFailedException;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The migration files of one database's {@code migrations_paths}, sorted by version. */
 public final class MigrationFiles {
@@ -22,7 +25,12 @@ public final class MigrationFiles {
         this.downs = downs;
     }
 
-    /** Scans the directories (missing ones are empty); duplicate versions are an error naming both files. */
+    /**
+     * Scans the directories (missing ones are empty) and everything below them. Every file counts: it is an up or down
+     * migration, or one of the files deliberately left alone (hidden files such as {@code .gitkeep}, {@code README*},
+     * {@code *.md}, {@code *.txt}, and a Flyway {@code V….sql.conf} beside its migration), or an error naming it and
+     * the naming rule. An unreadable file or directory is an error naming its path; so are two files of one version.
+     */
     public static MigrationFiles scan(List<Path> directories) {
         List<MigrationFile> ups = new ArrayList<>();
         List<MigrationFile> downs = new ArrayList<>();
@@ -30,13 +38,17 @@ public final class MigrationFiles {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.filter(Files::isRegularFile)
-                        .map(MigrationFile::parse)
-                        .filter(f -> f != null)
-                        .forEach(f -> (f.up() ? ups : downs).add(f));
-            } catch (IOException e) {
-                throw new TaskFailedException("cannot read migrations directory " + dir + ": " + e.getMessage(), e);
+            for (Path path : walk(dir)) {
+                MigrationFile file = MigrationFile.parse(path);
+                if (file != null) {
+                    if (!Files.isReadable(path)) {
+                        throw new TaskFailedException("can't read migration " + path
+                                + ": permission denied. Make it readable by the user running mdb.");
+                    }
+                    (file.up() ? ups : downs).add(file);
+                } else if (!ignored(path)) {
+                    throw new TaskFailedException(notAMigration(path));
+                }
             }
         }
         Comparator<MigrationFile> byVersion = Comparator.comparing(MigrationFile::version);
@@ -50,6 +62,63 @@ public final class MigrationFiles {
             }
         }
         return new MigrationFiles(List.copyOf(directories), List.copyOf(ups), List.copyOf(downs));
+    }
+
+    /** Every regular file below {@code dir}; an unreadable directory is an error naming it. */
+    private static List<Path> walk(Path dir) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            String path = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                    ? fs.getFile()
+                    : dir.toString();
+            throw new TaskFailedException(
+                    "can't read the migrations directory " + path + ": "
+                            + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString())
+                            + ". Make it readable by the user running mdb.",
+                    e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** Files in a migrations path that are not migrations and are left alone on purpose. */
+    private static boolean ignored(Path path) {
+        String name = path.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith(".") || lower.startsWith("readme") || lower.endsWith(".md") || lower.endsWith(".txt")) {
+            return true;
+        }
+        if (name.endsWith(".sql.conf")) {
+            Path script = path.resolveSibling(name.substring(0, name.length() - ".conf".length()));
+            return MigrationFile.parse(script) != null && Files.exists(script);
+        }
+        return false;
+    }
+
+    private static String notAMigration(Path path) {
+        String name = path.getFileName().toString();
+        String why = name.startsWith("R__") || name.matches("B[0-9].*__.*")
+                ? " (mdb runs versioned migrations only: Flyway's repeatable R__ and baseline B files are not supported)"
+                : name.endsWith(".sql.conf") ? " (a script configuration without its migration beside it)" : "";
+        return path + " is not a migration file" + why + ". Migration files are named V<version>__<name>.sql (up) and"
+                + " U<version>__<name>.sql (down), the version digits with . or _ between groups, e.g."
+                + " V20261201090000__create_dogs.sql. Rename it, or move it out of the migrations path (README*, *.md,"
+                + " *.txt and hidden files are left alone).";
     }
 
     public List<Path> directories() {
