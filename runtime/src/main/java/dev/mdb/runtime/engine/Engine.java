@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -86,6 +87,15 @@ public interface Engine {
      */
     default String leftoverAfterFailure(Connection connection, String statement) throws SQLException {
         return null;
+    }
+
+    /**
+     * The session settings of a database.yml entry's {@code variables:} (Rails' key: {@code statement_timeout}, {@code
+     * lock_timeout}, {@code lock_wait_timeout} …) as driver properties, so every connection starts with them; empty
+     * where the engine has no such settings.
+     */
+    default Properties sessionVariables(Map<String, String> variables) {
+        return new Properties();
     }
 
     /** The connect and socket timeouts of {@code timeouts} as driver properties (unset ones are left out). */

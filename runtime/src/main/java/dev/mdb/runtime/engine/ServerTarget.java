@@ -2,6 +2,8 @@ package dev.mdb.runtime.engine;
 
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,9 +74,15 @@ public abstract class ServerTarget implements JdbcTarget {
         return host() + ":" + port();
     }
 
+    /**
+     * The credentials, the timeouts ({@link Timeouts#of}: connect, login and read) and the {@code variables:} session
+     * settings, as driver properties.
+     */
     @Override
     public Properties properties() {
         Properties props = new Properties();
+        props.putAll(engine.driverTimeouts(Timeouts.of(config)));
+        props.putAll(engine.sessionVariables(variables(config)));
         if (config.username() != null) {
             props.setProperty("user", config.username());
         }
@@ -82,5 +90,27 @@ public abstract class ServerTarget implements JdbcTarget {
             props.setProperty("password", config.password());
         }
         return props;
+    }
+
+    /** database.yml's {@code variables:} hash, values as strings; a non-hash is a configuration error. */
+    static Map<String, String> variables(DatabaseConfig config) {
+        Object value = config.settings().get("variables");
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new ConfigException("'variables' of database '" + config.name() + "' (" + config.label()
+                    + ") must be a hash of session settings, e.g. variables: { statement_timeout: 60s }.");
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            String name = String.valueOf(k);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+                throw new ConfigException("invalid session setting name '" + name + "' in 'variables' of database '"
+                        + config.name() + "' (" + config.label() + "). Use the server's setting name.");
+            }
+            variables.put(name, v == null ? "" : String.valueOf(v));
+        });
+        return variables;
     }
 }

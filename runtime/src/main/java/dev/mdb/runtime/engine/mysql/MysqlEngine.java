@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -110,6 +111,21 @@ public class MysqlEngine implements Engine {
         }
         if (timeouts.socket() != null) {
             props.setProperty("socketTimeout", Long.toString(Timeouts.millis(timeouts.socket())));
+        }
+        return props;
+    }
+
+    /** The driver's {@code sessionVariables}: set on every new connection. */
+    @Override
+    public Properties sessionVariables(Map<String, String> variables) {
+        Properties props = new Properties();
+        if (!variables.isEmpty()) {
+            StringBuilder list = new StringBuilder();
+            variables.forEach((name, value) -> list.append(list.length() == 0 ? "" : ",")
+                    .append(name)
+                    .append('=')
+                    .append(value));
+            props.setProperty("sessionVariables", list.toString());
         }
         return props;
     }

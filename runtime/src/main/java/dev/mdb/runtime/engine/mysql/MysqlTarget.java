@@ -21,8 +21,8 @@ public final class MysqlTarget extends ServerTarget {
 
     @Override
     public String urlFor(String database) {
-        return "jdbc:mariadb://" + hostForUrl() + ":" + port() + "/" + (database == null ? "" : database)
-                + "?connectTimeout=10000&sslMode=" + sslMode();
+        return "jdbc:mariadb://" + hostForUrl() + ":" + port() + "/" + (database == null ? "" : database) + "?sslMode="
+                + sslMode();
     }
 
     /**

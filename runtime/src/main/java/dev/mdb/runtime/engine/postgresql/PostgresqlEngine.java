@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -121,10 +122,30 @@ public class PostgresqlEngine implements Engine {
     public Properties driverTimeouts(Timeouts timeouts) {
         Properties props = new Properties();
         if (timeouts.connect() != null) {
-            props.setProperty("connectTimeout", Long.toString(Timeouts.ceilSeconds(timeouts.connect())));
+            // connectTimeout bounds the TCP connect only; loginTimeout the whole start-up, so a server that accepts
+            // and never answers fails too.
+            String seconds = Long.toString(Timeouts.ceilSeconds(timeouts.connect()));
+            props.setProperty("connectTimeout", seconds);
+            props.setProperty("loginTimeout", seconds);
         }
         if (timeouts.socket() != null) {
             props.setProperty("socketTimeout", Long.toString(Timeouts.ceilSeconds(timeouts.socket())));
+        }
+        return props;
+    }
+
+    /** Start-up options ({@code -c name=value}), so the settings hold from the first statement, pooled or not. */
+    @Override
+    public Properties sessionVariables(Map<String, String> variables) {
+        Properties props = new Properties();
+        if (!variables.isEmpty()) {
+            StringBuilder options = new StringBuilder();
+            variables.forEach((name, value) -> options.append(options.length() == 0 ? "" : " ")
+                    .append("-c ")
+                    .append(name)
+                    .append('=')
+                    .append(value.replace("\\", "\\\\").replace(" ", "\\ ")));
+            props.setProperty("options", options.toString());
         }
         return props;
     }

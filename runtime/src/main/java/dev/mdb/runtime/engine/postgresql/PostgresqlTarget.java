@@ -25,7 +25,7 @@ public final class PostgresqlTarget extends ServerTarget {
                 .append(port())
                 .append('/')
                 .append(database == null ? "" : encode(database))
-                .append("?connectTimeout=10&ApplicationName=mdb");
+                .append("?ApplicationName=mdb");
         String sslmode = config().string("sslmode");
         if (sslmode != null) {
             url.append("&sslmode=").append(encode(sslmode));

@@ -54,9 +54,24 @@ public final class SqliteTarget implements JdbcTarget {
         return url();
     }
 
+    /** Rails' {@code timeout} (milliseconds to wait for another connection's write lock) as SQLite's busy timeout. */
     @Override
     public Properties properties() {
-        return new Properties();
+        Properties props = new Properties();
+        String timeout = config.string("timeout");
+        if (timeout != null && !timeout.isBlank()) {
+            try {
+                long millis = Long.parseLong(timeout.trim());
+                if (millis < 0) {
+                    throw new NumberFormatException();
+                }
+                props.setProperty("busy_timeout", Long.toString(millis));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("invalid timeout '" + timeout + "' for database '" + config.name() + "' ("
+                        + config.label() + "). Use a whole number of milliseconds, e.g. timeout: 5000.");
+            }
+        }
+        return props;
     }
 
     @Override

@@ -37,7 +37,7 @@ final class SqliteAdapterTasks implements AdapterTasks {
         if (file != null && !Files.exists(file)) {
             throw new SQLException("database file " + file + " does not exist", "3D000");
         }
-        return DriverManager.getConnection(jdbcUrl());
+        return DriverManager.getConnection(jdbcUrl(), target.properties());
     }
 
     @Override
@@ -53,7 +53,7 @@ final class SqliteAdapterTasks implements AdapterTasks {
         } catch (IOException e) {
             throw new SQLException("cannot create directory for " + file + ": " + e.getMessage(), "58030", e);
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl())) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), target.properties())) {
             // Opening the file creates it; a write makes it a real (non-empty) database file.
             c.createStatement().execute("PRAGMA user_version = 0");
         }
