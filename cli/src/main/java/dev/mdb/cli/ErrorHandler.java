@@ -1,5 +1,6 @@
 package dev.mdb.cli;
 
+import dev.mdb.config.Causes;
 import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MdbException;
 import dev.mdb.tasks.DatabasesFailedException;
@@ -39,9 +40,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
                     + " with the output of the same command run with --trace.");
         } else {
             if (e instanceof DatabasesFailedException several) {
-                several.failures().forEach(f -> err.println("mdb: " + JdbcUrls.redact(f.getMessage())));
+                several.failures().forEach(f -> err.println("mdb: " + JdbcUrls.redact(message(f))));
             }
-            err.println("mdb: " + JdbcUrls.redact(e.getMessage()));
+            err.println("mdb: " + JdbcUrls.redact(message(e)));
         }
         if (traceRequested(parseResult)) {
             // Causes may quote a JDBC URL carrying a password (drivers echo the URL they could not use).
@@ -59,6 +60,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
         err.println("mdb: " + e.getMessage() + ". See `mdb --help`.");
         err.flush();
         return ExitCode.USAGE.code();
+    }
+
+    /** The failure's own message; never empty (a failure without one is described by its type and cause). */
+    private static String message(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? Causes.of(e) : message;
     }
 
     private static boolean traceRequested(ParseResult parseResult) {

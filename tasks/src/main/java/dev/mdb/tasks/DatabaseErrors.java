@@ -1,5 +1,6 @@
 package dev.mdb.tasks;
 
+import dev.mdb.config.Causes;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.JdbcUrls;
 import dev.mdb.config.MdbException;
@@ -39,17 +40,8 @@ public final class DatabaseErrors {
 
     /** The engine's message, first line only, with the configured password masked. */
     public static String cause(AdapterTasks adapter, Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        if (newline >= 0) {
-            message = message.substring(0, newline);
-        }
-        message = message.trim();
-        // Callers continue the sentence with ". Next step": drop the engine's own final period.
-        while (message.endsWith(".")) {
-            message = message.substring(0, message.length() - 1);
-        }
-        return mask(adapter.config(), message);
+        // Callers continue the sentence with ". Next step": Causes drops the engine's own final period.
+        return mask(adapter.config(), Causes.of(e));
     }
 
     /**

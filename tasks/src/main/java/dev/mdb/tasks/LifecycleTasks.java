@@ -1,5 +1,6 @@
 package dev.mdb.tasks;
 
+import dev.mdb.config.Causes;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.migrate.SchemaHistory;
 import dev.mdb.tasks.schema.SchemaLoader;
@@ -122,7 +123,7 @@ final class LifecycleTasks {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "run " + file + " on", e);
         } catch (IOException e) {
-            throw new TaskFailedException("can't read " + file + ": " + e.getMessage(), e);
+            throw new TaskFailedException("can't read " + file + ": " + Causes.of(e), e);
         }
         return true;
     }

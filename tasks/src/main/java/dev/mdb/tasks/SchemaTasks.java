@@ -1,5 +1,6 @@
 package dev.mdb.tasks;
 
+import dev.mdb.config.Causes;
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.migrate.InternalMetadata;
@@ -127,7 +128,7 @@ final class SchemaTasks {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "dump the schema of", e);
         } catch (IOException e) {
-            throw new TaskFailedException("can't write " + file + ": " + e.getMessage(), e);
+            throw new TaskFailedException("can't write " + file + ": " + Causes.of(e), e);
         }
     }
 
@@ -227,7 +228,7 @@ final class SchemaTasks {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "load " + path + " into", e);
         } catch (IOException e) {
-            throw new TaskFailedException("can't read " + path + ": " + e.getMessage(), e);
+            throw new TaskFailedException("can't read " + path + ": " + Causes.of(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mdb.tasks.generate;
 
+import dev.mdb.config.Causes;
 import dev.mdb.tasks.InvalidArgumentException;
 import dev.mdb.tasks.TaskFailedException;
 import dev.mdb.tasks.migrate.MigrationFile;
@@ -56,7 +57,7 @@ public final class MigrationGenerator {
             Files.writeString(up, sql.up(), StandardCharsets.UTF_8);
             Files.writeString(down, sql.down(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new TaskFailedException("cannot write migration into " + directory + ": " + e.getMessage(), e);
+            throw new TaskFailedException("cannot write migration into " + directory + ": " + Causes.of(e), e);
         }
         return new Generated(up, down);
     }

@@ -1,5 +1,6 @@
 package dev.mdb.tasks.migrate;
 
+import dev.mdb.config.Causes;
 import dev.mdb.tasks.DatabaseErrors;
 import dev.mdb.tasks.Reporter;
 import dev.mdb.tasks.TaskFailedException;
@@ -69,7 +70,7 @@ final class FileLock implements MigrationLocks.Held {
         } catch (IOException e) {
             local.unlock();
             throw new TaskFailedException(
-                    "can't lock " + lockFile + " for migrating: " + e.getMessage()
+                    "can't lock " + lockFile + " for migrating: " + Causes.of(e)
                             + ". Check that the directory is writable.",
                     e);
         } catch (RuntimeException e) {

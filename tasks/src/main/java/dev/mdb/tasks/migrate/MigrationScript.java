@@ -1,5 +1,6 @@
 package dev.mdb.tasks.migrate;
 
+import dev.mdb.config.Causes;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.sql.SqlLexer;
 import dev.mdb.runtime.sql.SqlStatement;
@@ -32,7 +33,7 @@ public record MigrationScript(
             text = Files.readString(file.path(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TaskFailedException(
-                    "can't read migration " + file.path() + ": " + describe(e) + ". Check the file's permissions.", e);
+                    "can't read migration " + file.path() + ": " + Causes.of(e) + ". Check the file's permissions.", e);
         }
         List<SqlStatement> statements = SqlLexer.split(text, engine.dialect());
         boolean transactional = !disabledByDirective(text, engine) && !disabledByConf(file.path());
@@ -80,7 +81,7 @@ public record MigrationScript(
             properties.load(reader);
         } catch (IOException e) {
             throw new TaskFailedException(
-                    "can't read " + conf + ": " + describe(e) + ". Check the file's permissions.", e);
+                    "can't read " + conf + ": " + Causes.of(e) + ". Check the file's permissions.", e);
         }
         for (String key : properties.stringPropertyNames()) {
             if (!key.equals("executeInTransaction")) {
@@ -98,11 +99,5 @@ public record MigrationScript(
         String flat = statement.replaceAll("\\s+", " ").trim();
         String[] words = flat.split(" ", 5);
         return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(4, words.length)));
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null
-                ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + " " + e.getMessage();
     }
 }

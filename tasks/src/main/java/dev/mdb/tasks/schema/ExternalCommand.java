@@ -1,5 +1,6 @@
 package dev.mdb.tasks.schema;
 
+import dev.mdb.config.Causes;
 import dev.mdb.tasks.TaskFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public record ExternalCommand(
             }
         } catch (IOException e) {
             throw new TaskFailedException(
-                    "can't run " + tool + " to " + purpose + ": " + e.getMessage() + ". Install it (PATH="
+                    "can't run " + tool + " to " + purpose + ": " + Causes.of(e) + ". Install it (PATH="
                             + System.getenv("PATH") + ") or use schema_format: sql, mdb's own dumper.",
                     e);
         } catch (InterruptedException e) {

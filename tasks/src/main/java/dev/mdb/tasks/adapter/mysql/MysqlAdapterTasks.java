@@ -1,5 +1,6 @@
 package dev.mdb.tasks.adapter.mysql;
 
+import dev.mdb.config.Causes;
 import dev.mdb.runtime.engine.mysql.MysqlTarget;
 import dev.mdb.tasks.schema.ExternalCommand;
 import dev.mdb.tasks.spi.ColumnTypes;
@@ -140,7 +141,7 @@ final class MysqlAdapterTasks extends ServerAdapterTasks {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new dev.mdb.tasks.TaskFailedException("can't write a MySQL option file: " + e.getMessage(), e);
+            throw new dev.mdb.tasks.TaskFailedException("can't write a MySQL option file: " + Causes.of(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mdb.tasks.adapter.sqlite;
 
+import dev.mdb.config.Causes;
 import dev.mdb.runtime.engine.JdbcTarget;
 import dev.mdb.runtime.engine.sqlite.SqliteTarget;
 import dev.mdb.tasks.schema.ExternalCommand;
@@ -51,7 +52,7 @@ final class SqliteAdapterTasks implements AdapterTasks {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new SQLException("cannot create directory for " + file + ": " + e.getMessage(), "58030", e);
+            throw new SQLException("cannot create directory for " + file + ": " + Causes.of(e), "58030", e);
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl(), target.properties())) {
             // Opening the file creates it; a write makes it a real (non-empty) database file.
@@ -72,7 +73,7 @@ final class SqliteAdapterTasks implements AdapterTasks {
         } catch (NoSuchFileException e) {
             throw new SQLException("database file " + file + " does not exist", "3D000", e);
         } catch (IOException e) {
-            throw new SQLException("cannot delete " + file + ": " + e.getMessage(), "58030", e);
+            throw new SQLException("cannot delete " + file + ": " + Causes.of(e), "58030", e);
         }
     }
 
