@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * The workload {@code bin/mdb} records its class-data-sharing archive from ({@code -XX:ArchiveClassesAtExit}): the
  * classes these commands load are then mapped from {@code lib/mdb.jsa} instead of being read, parsed and verified from
  * the jars on every start. It runs the everyday commands in process on a throw-away SQLite project with two databases:
- * the command tree and help, create, migrate (Flyway), status and version in text and JSON, rollback, routes and a
+ * the command tree and help, create, migrate, status and version in text and JSON, rollback, routes and a
  * console statement; on the loopback servers, when they answer, also a script piped into the console. Output is
  * discarded; a failing command fails the training (exit 1), since the archive would then miss what real runs load.
  */
