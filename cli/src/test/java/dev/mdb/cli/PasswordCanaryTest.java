@@ -242,4 +242,41 @@ class PasswordCanaryTest {
     static Stream<String> listingTasks() {
         return Stream.of("-T", "--help");
     }
+
+    /**
+     * A migration whose failing statement holds the entry's password (a role created in it): the message quotes the
+     * statement masked, with and without {@code --trace}; the lock file and the schema file hold no password either.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void migrate_failingStatementHoldingThePassword_isMaskedEverywhere(boolean trace) throws Exception {
+        String yml = """
+                development:
+                  primary:
+                    adapter: sqlite3
+                    database: storage/development.sqlite3
+                    password: %1$s
+                """.formatted(CANARY);
+        SqliteProject project = SqliteProject.withConfig(dir, yml);
+        project.write("db/migrate/V1__create_users.sql", "CREATE TABLE users (id INT);\n");
+        project.write(
+                "db/migrate/V2__broken.sql", "INSERT INTO no_such_table (secret) VALUES ('%1$s');\n".formatted(CANARY));
+        project.ok("db:create");
+
+        CliRun run = run(yml, Map.of(), trace, "db:migrate");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+        assertThat(run.err()).contains("V2__broken.sql").contains("INSERT INTO no_such_table");
+        assertNoCanary(run);
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".mdb-lock") || name.endsWith("schema.sql")) {
+                    assertThat(java.nio.file.Files.readString(file))
+                            .as(file.toString())
+                            .doesNotContain(CANARY);
+                }
+            }
+        }
+    }
 }
