@@ -251,6 +251,29 @@ class DatabaseTasksTest {
         assertThat(results.values().get(1).applied()).extracting(v -> v.text()).containsExactly("1");
     }
 
+    /** SQL is sent as written: {@code ${…}} in a migration is text, not a placeholder. */
+    @Test
+    void migrate_dollarBraceText_isSentAsWritten() throws Exception {
+        DatabaseTasks tasks = tasks(1);
+        tasks.create(List.of(tasks.select().primary()));
+        write(
+                "db/migrate/V1__notes.sql",
+                "CREATE TABLE notes (body TEXT);\n"
+                        + "INSERT INTO notes VALUES ('${HOME} and ${not.defined} and $${x}');\n");
+
+        tasks.migrations()
+                .migrate(List.of(tasks.select().primary()), null, false)
+                .raise();
+
+        var adapter = tasks.adapter(tasks.select().primary());
+        try (Connection c = adapter.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT body FROM notes")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("${HOME} and ${not.defined} and $${x}");
+        }
+    }
+
     /** The primary exists, has one migration applied, and says it was last run in {@code env}. */
     private DatabaseTasks migratedPrimaryLastRunIn(String env) throws IOException, SQLException {
         DatabaseTasks tasks = tasks(1);
