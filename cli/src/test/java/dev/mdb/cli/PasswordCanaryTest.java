@@ -200,6 +200,31 @@ class PasswordCanaryTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("databaseUrlsThatAreNotUrls")
+    void load_databaseUrlThatIsNotAUrl_exitsThreeNamingTheVariableWithoutItsValue(String variable, String value) {
+        for (boolean trace : new boolean[] {false, true}) {
+            CliRun run = run(UNREACHABLE, Map.of(variable, value), trace, "db:migrate");
+
+            assertNoCanary(run);
+            assertThat(run.err()).as(run.describe()).doesNotContain("db.example.com");
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
+            assertThat(run.errLines().get(0))
+                    .as(run.describe())
+                    .startsWith("mdb: " + variable + " (development/")
+                    .contains("not a database URL")
+                    .endsWith("its value is not shown here.");
+        }
+    }
+
+    static Stream<Arguments> databaseUrlsThatAreNotUrls() {
+        return Stream.of(
+                Arguments.of("DATABASE_URL", "this is not a url " + CANARY + "@db.example.com"),
+                Arguments.of("DATABASE_URL", "postgres//app:" + CANARY + "@db.example.com/app"),
+                Arguments.of("MARIADB_DATABASE_URL", CANARY + "@db.example.com/maria_dev"),
+                Arguments.of("MARIADB_DATABASE_URL", "mysql2://root:" + CANARY + "@db.example.com/maria_dev\n"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("unknownNames")
     void task_unknownNameOrEnvironment_exitsThreeWithoutPassword(String command) {

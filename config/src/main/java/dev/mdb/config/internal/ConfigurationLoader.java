@@ -4,7 +4,10 @@ import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.DatabaseConfigurations;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +23,6 @@ import java.util.Objects;
  * tiers ({@link TierResolver}), then {@code DATABASE_URL} variables ({@link EnvironmentUrlMerger}).
  */
 public final class ConfigurationLoader {
-    /** The most values all configurations together may hold once {@code shared:} is merged into each. */
-    static final int MAX_TOTAL_VALUES = 1_000_000;
-
     private ConfigurationLoader() {}
 
     /**
@@ -46,14 +46,27 @@ public final class ConfigurationLoader {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(environment, "environment");
+        if (yaml.length() > ConfigLimits.MAX_FILE_BYTES) {
+            throw tooLarge(source);
+        }
         String template = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
         InterpolatedText text = ErbInterpolator.interpolate(template, source, env, environment);
         return build(YamlLoader.load(text, source), source, env, environment);
     }
 
+    /** Reads at most one byte more than the limit, so a huge file (or an endless pipe) costs no more than that. */
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(ConfigLimits.MAX_FILE_BYTES + 1);
+            if (bytes.length > ConfigLimits.MAX_FILE_BYTES) {
+                throw tooLarge(file.toString());
+            }
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ConfigException(file + ": cannot load database configuration: the file is not valid UTF-8.");
         } catch (IOException e) {
@@ -62,11 +75,19 @@ public final class ConfigurationLoader {
         }
     }
 
+    private static ConfigException tooLarge(String source) {
+        return ConfigLimits.exceeded(
+                source,
+                "the file",
+                (ConfigLimits.MAX_FILE_BYTES >> 20) + " MiB (" + ConfigLimits.MAX_FILE_BYTES + " bytes)",
+                "A database.yml is a few KB: check that this is the right file.");
+    }
+
     private static DatabaseConfigurations build(
             Object document, String source, String env, Map<String, String> environment) {
         Map<String, Object> root = topLevel(document, source);
         List<RawConfig> raw = EnvironmentUrlMerger.apply(TierResolver.resolve(root, source), env, environment);
-        int[] budget = {MAX_TOTAL_VALUES};
+        int[] budget = {ConfigLimits.MAX_TOTAL_VALUES};
         List<DatabaseConfig> configs = new ArrayList<>(raw.size());
         for (RawConfig config : raw) {
             @SuppressWarnings("unchecked")
@@ -91,9 +112,9 @@ public final class ConfigurationLoader {
     /** An unmodifiable deep copy; mappings keep their order and may hold nulls ({@code schema_dump:}). */
     private static Object freeze(Object value, int[] budget, String source) {
         if (--budget[0] < 0) {
-            throw new ConfigException(
-                    source + ": cannot load database configuration: the configurations hold more " + "than "
-                            + MAX_TOTAL_VALUES + " values once 'shared:' is merged into each. Make 'shared:' smaller.");
+            throw new ConfigException(source + ": cannot load database configuration: the configurations hold more "
+                    + "than " + ConfigLimits.MAX_TOTAL_VALUES
+                    + " values once 'shared:' is merged into each. Make 'shared:' smaller.");
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();

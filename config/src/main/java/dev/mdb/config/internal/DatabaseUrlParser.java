@@ -64,6 +64,11 @@ public final class DatabaseUrlParser {
      * URL implies one). {@code where} prefixes error messages, which never show the password.
      */
     public static Map<String, Object> parse(String url, String where) {
+        return parse(url, where, true);
+    }
+
+    /** As {@link #parse(String, String)}; when {@code quote} is false, messages do not quote the URL at all. */
+    static Map<String, Object> parse(String url, String where, boolean quote) {
         if (url.isBlank()) {
             throw new ConfigException(where + ": Database URL cannot be empty.");
         }
@@ -83,7 +88,7 @@ public final class DatabaseUrlParser {
         if (scheme != null && !rest.startsWith("/")) {
             opaque(keys, rest, adapter);
         } else {
-            hierarchical(keys, rest, adapter, new UrlContext(url, where));
+            hierarchical(keys, rest, adapter, new UrlContext(quote ? " '" + JdbcUrls.redact(url) + "'" : "", where));
         }
         keys.values().removeIf(value -> value == null || (value instanceof String s && s.isBlank()));
         keys.replaceAll((key, value) -> value instanceof String s ? percentDecode(s) : value);
@@ -95,7 +100,12 @@ public final class DatabaseUrlParser {
      * win, other siblings are kept; an adapter merely implied by a {@code jdbc:} URL never replaces a given one.
      */
     public static Map<String, Object> merge(Map<String, Object> settings, String url, String where) {
-        Map<String, Object> derived = parse(url, where);
+        return merge(settings, url, where, true);
+    }
+
+    /** As {@link #merge(Map, String, String)}; when {@code quote} is false, messages do not quote the URL at all. */
+    static Map<String, Object> merge(Map<String, Object> settings, String url, String where, boolean quote) {
+        Map<String, Object> derived = parse(url, where, quote);
         if (isVerbatim(url) && settings.get(ConfigKeys.ADAPTER) != null) {
             derived.remove(ConfigKeys.ADAPTER);
         }
@@ -235,10 +245,13 @@ public final class DatabaseUrlParser {
         return Character.digit((char) b, 16);
     }
 
-    /** The URL being parsed and where it came from, for error messages that never show its password. */
-    private record UrlContext(String url, String where) {
+    /**
+     * Where the URL being parsed came from and how messages show it: {@code shown} is empty or the URL quoted with its
+     * password masked, after a space.
+     */
+    private record UrlContext(String shown, String where) {
         ConfigException invalid(String problem) {
-            return new ConfigException(where + ": invalid database URL '" + JdbcUrls.redact(url) + "': " + problem
+            return new ConfigException(where + ": invalid database URL" + shown + ": " + problem
                     + ". Check the URL (percent-encode special characters in the user name and password).");
         }
     }

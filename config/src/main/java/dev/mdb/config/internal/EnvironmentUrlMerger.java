@@ -1,5 +1,6 @@
 package dev.mdb.config.internal;
 
+import dev.mdb.config.ConfigException;
 import dev.mdb.config.ConfigKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Applies {@code <NAME>_DATABASE_URL} and {@code DATABASE_URL} to the configurations of the current environment that
  * have no {@code url:} of their own, as Rails does: the named variable wins, plain {@code DATABASE_URL} applies only
  * to the configuration named {@code primary}, and an environment without configurations gets a {@code primary}
- * synthesised from {@code PRIMARY_DATABASE_URL} or {@code DATABASE_URL}. Other environments are untouched.
+ * synthesised from {@code PRIMARY_DATABASE_URL} or {@code DATABASE_URL}. Other environments are untouched. A value
+ * that is not a URL is refused, and no message quotes a variable's value.
  */
 final class EnvironmentUrlMerger {
     static final String DATABASE_URL = "DATABASE_URL";
@@ -46,8 +48,33 @@ final class EnvironmentUrlMerger {
             return config;
         }
         String where = variable + " (" + config.env() + "/" + config.name() + ")";
-        Map<String, Object> settings = DatabaseUrlParser.merge(config.settings(), environment.get(variable), where);
+        String url = environment.get(variable);
+        requireUrl(url, variable, where);
+        Map<String, Object> settings = DatabaseUrlParser.merge(config.settings(), url, where, false);
         return new RawConfig(config.env(), config.name(), settings, true);
+    }
+
+    /**
+     * Refuses a variable whose value is not a URL, in a message that never shows the value (it may be a password
+     * pasted in the wrong place): no scheme ({@code letter [letters digits + - .] ':'}, as in {@code postgresql:},
+     * {@code sqlite3:}, {@code jdbc:}) at its start, or a space or control character anywhere (URLs have none:
+     * they are percent-encoded). Without this a value like {@code postgres//app:pw@host/db} would become the
+     * database name, and the first error would quote it.
+     */
+    private static void requireUrl(String url, String variable, String where) {
+        if (url.isBlank()) {
+            return; // DatabaseUrlParser: "Database URL cannot be empty."
+        }
+        String problem = null;
+        if (!DatabaseUrlParser.hasScheme(url.strip())) {
+            problem = "it does not start with a scheme such as postgresql://, mysql2://, sqlite3: or jdbc:";
+        } else if (url.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            problem = "it contains a space, a line break or another control character (percent-encode a space as %20)";
+        }
+        if (problem != null) {
+            throw new ConfigException(where + ": not a database URL: " + problem + ". Set " + variable
+                    + " to a URL such as postgresql://user:password@host/database; its value is not shown here.");
+        }
     }
 
     /** The variable that holds the URL of configuration {@code name}, or null when none is set. */

@@ -3,13 +3,15 @@ package dev.mdb.config.internal;
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.MissingEnvironmentVariableException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What an ERB expression is evaluated against ({@code ENV} and {@code Rails.env}) and where it sits, so that a
- * failure names the file, the line and the expression ({@code expression} is already masked for messages, see
- * {@link TemplateSegment.Tag#shown()}).
+ * failure names the file, the line and the expression ({@code expression} gives it masked for messages, see
+ * {@link TemplateSegment.Tag#shown()}; it is worked out only when a message needs it).
  */
-record ErbContext(Map<String, String> environment, String railsEnv, String source, int line, String expression) {
+record ErbContext(
+        Map<String, String> environment, String railsEnv, String source, int line, Supplier<String> expression) {
 
     /** A variable read without a default ({@code ENV.fetch('X')}, {@code ${X}}) is not set. */
     MissingEnvironmentVariableException missingVariable(String name, String form, String withDefault) {
@@ -22,6 +24,6 @@ record ErbContext(Map<String, String> environment, String railsEnv, String sourc
     /** The expression is supported but failed at evaluation (e.g. {@code nil.empty?}). */
     ConfigException failure(String detail) {
         return new ConfigException(
-                source + ":" + line + ": ERB expression '" + expression + "' failed: " + detail + ".");
+                source + ":" + line + ": ERB expression '" + expression.get() + "' failed: " + detail + ".");
     }
 }

@@ -5,8 +5,6 @@ import dev.mdb.config.MissingEnvironmentVariableException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates the ERB subset of database.yml and {@code ${X}} placeholders on the raw text, before YAML parsing.
@@ -17,19 +15,17 @@ import java.util.regex.Pattern;
  * their output could not matter.
  */
 public final class ErbInterpolator {
-    private static final Pattern STATEMENT =
-            Pattern.compile("(if|unless|elsif|else|end)\\b\\s*(.*?)(?:\\s+then)?", Pattern.DOTALL);
-
     private final String source;
     private final String railsEnv;
     private final Map<String, String> environment;
     private final Deque<Branch> branches = new ArrayDeque<>();
-    private final InterpolatedText out = new InterpolatedText();
+    private final InterpolatedText out;
 
     private ErbInterpolator(String source, String railsEnv, Map<String, String> environment) {
         this.source = source;
         this.railsEnv = railsEnv;
         this.environment = environment;
+        this.out = new InterpolatedText(source);
     }
 
     /** Interpolates {@code template}; {@code source} names the file in errors, {@code railsEnv} is {@code Rails.env}. */
@@ -79,7 +75,7 @@ public final class ErbInterpolator {
 
     private MissingEnvironmentVariableException missing(TemplateSegment.Placeholder placeholder) {
         String name = placeholder.name();
-        ErbContext context = new ErbContext(environment, railsEnv, source, placeholder.line(), placeholder.raw());
+        ErbContext context = new ErbContext(environment, railsEnv, source, placeholder.line(), placeholder::raw);
         return context.missingVariable(name, "${" + name + "}", "${" + name + ":-value}");
     }
 
@@ -104,12 +100,12 @@ public final class ErbInterpolator {
     }
 
     private void statement(TemplateSegment.Tag tag) {
-        Matcher matcher = STATEMENT.matcher(tag.content().strip());
-        if (!matcher.matches()) {
+        ErbStatement statement = ErbStatement.of(tag.content().strip());
+        if (statement == null) {
             throw unsupported(tag);
         }
-        String keyword = matcher.group(1);
-        String condition = matcher.group(2);
+        String keyword = statement.keyword();
+        String condition = statement.condition();
         boolean needsCondition = !keyword.equals("else") && !keyword.equals("end");
         if (needsCondition == condition.isEmpty()) {
             throw unsupported(tag);
@@ -127,6 +123,13 @@ public final class ErbInterpolator {
     }
 
     private void open(String keyword, ErbNode condition, TemplateSegment.Tag tag) {
+        if (branches.size() >= ConfigLimits.MAX_ERB_NESTING) {
+            throw ConfigLimits.exceeded(
+                    source + ":" + tag.line(),
+                    "the nesting of '<% if %>' and '<% unless %>' blocks",
+                    ConfigLimits.MAX_ERB_NESTING + " levels",
+                    "Combine the conditions with && or ||.");
+        }
         boolean parentActive = active();
         boolean holds = parentActive && RubyValues.truthy(condition.evaluate(context(tag))) == keyword.equals("if");
         branches.push(new Branch(keyword, tag.line(), parentActive, holds));
@@ -150,12 +153,19 @@ public final class ErbInterpolator {
         try {
             return ErbParser.parse(expression);
         } catch (ErbSyntaxException e) {
+            if (e.overLimit()) {
+                throw ConfigLimits.exceeded(
+                        source + ":" + tag.line(),
+                        "an ERB expression",
+                        ConfigLimits.MAX_ERB_TOKENS + " tokens",
+                        "Split it, or set the value in an environment variable.");
+            }
             throw unsupported(tag);
         }
     }
 
     private ErbContext context(TemplateSegment.Tag tag) {
-        return new ErbContext(environment, railsEnv, source, tag.line(), tag.shown());
+        return new ErbContext(environment, railsEnv, source, tag.line(), tag::shown);
     }
 
     private ConfigException unsupported(TemplateSegment.Tag tag) {

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Splits the Ruby inside an ERB tag into {@link ErbToken}s: single- and double-quoted strings, integers, identifiers
- * and the operators {@code || && == != !} with brackets, braces, commas and dots. Anything else is refused.
+ * and the operators {@code || && == != !} with brackets, braces, commas and dots. Anything else is refused, and so
+ * is an expression of more than {@link ConfigLimits#MAX_ERB_TOKENS} tokens: the parser and the evaluator recurse, and
+ * that bound keeps them far from the end of the stack.
  */
 final class ErbLexer {
     private static final List<String> OPERATORS =
@@ -31,6 +33,9 @@ final class ErbLexer {
             if (pos >= text.length()) {
                 tokens.add(new ErbToken(ErbToken.Kind.END, "", null));
                 return tokens;
+            }
+            if (tokens.size() == ConfigLimits.MAX_ERB_TOKENS) {
+                throw ErbSyntaxException.tooManyTokens();
             }
             tokens.add(next());
         }

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 sealed interface TemplateSegment {
     /** A single- or double-quoted Ruby string literal. */
     Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** The longest ERB expression quoted in a message. */
+    int MAX_SHOWN = 200;
 
     int line();
 
@@ -22,10 +24,14 @@ sealed interface TemplateSegment {
 
         /**
          * The Ruby as shown in error messages: trimmed, URL passwords masked and, on a line such as
-         * {@code password: <%= ... %>}, every string literal masked too.
+         * {@code password: <%= ... %>}, every string literal masked too. An expression longer than
+         * {@link TemplateSegment#MAX_SHOWN} characters is not shown at all (cut short, it could end inside a password).
          */
         String shown() {
             String shown = content.strip();
+            if (shown.length() > MAX_SHOWN) {
+                return "(" + shown.length() + " characters, not shown)";
+            }
             if (onSecretLine) {
                 shown = STRING_LITERAL
                         .matcher(shown)

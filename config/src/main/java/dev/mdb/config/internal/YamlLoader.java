@@ -10,7 +10,6 @@ import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -20,21 +19,18 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Safe YAML loading of interpolated database.yml text with SnakeYAML: standard types only (any type tag such as
- * {@code !!java.io.File} or {@code !custom} is refused), anchors, aliases and {@code <<:} merge keys allowed,
- * duplicate keys allowed (the last wins, as in Ruby), aliases capped and the loaded tree copied into plain maps and
- * lists under a size budget, so an alias bomb fails fast. Timestamps stay strings.
+ * Safe YAML loading of interpolated database.yml text with SnakeYAML: the YAML core types only (any other tag, such
+ * as {@code !!binary}, {@code !!java.io.File} or {@code !custom}, is refused: see {@link CoreSchemaConstructor}),
+ * anchors, aliases and {@code <<:} merge keys allowed, duplicate keys allowed (the last wins, as in Ruby), aliases
+ * capped and the loaded tree copied into plain maps and lists under a size budget, so an alias bomb fails fast.
+ * Timestamps stay strings.
  */
 final class YamlLoader {
-    /** The most aliases to mappings or lists one document may use. */
-    static final int MAX_ALIASES = 1000;
-    /** The most values (mappings, lists and scalars) a document may expand to. */
-    static final int MAX_VALUES = 100_000;
-
-    private static final int MAX_DEPTH = 64;
+    /** How SnakeYAML words its refusal of a global tag such as {@code !!java.io.File}. */
+    private static final String GLOBAL_TAG = "Global tag is not allowed: ";
 
     private final String source;
-    private int budget = MAX_VALUES;
+    private int budget = ConfigLimits.MAX_VALUES;
 
     private YamlLoader(String source) {
         this.source = source;
@@ -57,34 +53,47 @@ final class YamlLoader {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
         options.setWarnOnDuplicateKeys(false);
-        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setMaxAliasesForCollections(ConfigLimits.MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(ConfigLimits.MAX_INTERPOLATED_CHARS);
+        options.setNestingDepthLimit(ConfigLimits.MAX_YAML_DEPTH);
         DumperOptions dumperOptions = new DumperOptions();
+        Resolver resolver = new StringTimestampResolver();
         return new Yaml(
-                new SafeConstructor(options),
+                new CoreSchemaConstructor(options, resolver),
                 new Representer(dumperOptions),
                 dumperOptions,
                 options,
-                new StringTimestampResolver());
+                resolver);
     }
 
     private static ConfigException marked(MarkedYAMLException e, InterpolatedText text, String source) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
         String where = mark == null ? source : source + ":" + text.sourceLine(mark.getLine() + 1);
-        String hint = problem != null
-                        && (problem.contains("constructor for the tag")
-                                || problem.contains("Global tag is not allowed"))
-                ? " mdb loads YAML safely: remove the type tag."
-                : "";
-        return new ConfigException(
-                where + ": cannot load database configuration: " + JdbcUrls.redact(problem) + "." + hint);
+        String detail;
+        if (e instanceof CoreSchemaConstructor.Refusal) {
+            detail = problem + ".";
+        } else if (problem != null && problem.startsWith(GLOBAL_TAG)) {
+            detail = CoreSchemaConstructor.notAllowed(new Tag(problem.substring(GLOBAL_TAG.length()))) + ".";
+        } else {
+            detail = JdbcUrls.redact(problem) + ".";
+        }
+        return new ConfigException(where + ": cannot load database configuration: " + detail);
     }
 
     private static ConfigException unmarked(YAMLException e, String source) {
         String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Nesting Depth exceeded")) {
+            return ConfigLimits.exceeded(
+                    source,
+                    "the nesting of YAML mappings and lists",
+                    ConfigLimits.MAX_YAML_DEPTH + " levels",
+                    "Flatten the structure.");
+        }
         if (message.contains("aliases")) {
-            return new ConfigException(source + ": cannot load database configuration: more than " + MAX_ALIASES
+            return new ConfigException(source + ": cannot load database configuration: more than "
+                    + ConfigLimits.MAX_ALIASES
                     + " YAML aliases to mappings or lists (an alias bomb?). Use fewer aliases.");
         }
         return new ConfigException(
@@ -92,9 +101,10 @@ final class YamlLoader {
     }
 
     private Object copy(Object node, int depth) {
-        if (--budget < 0 || depth > MAX_DEPTH) {
+        if (--budget < 0 || depth > ConfigLimits.MAX_YAML_DEPTH) {
             throw new ConfigException(source + ": cannot load database configuration: the document expands to more "
-                    + "than " + MAX_VALUES + " values or " + MAX_DEPTH + " levels (recursive or too many aliases?).");
+                    + "than " + ConfigLimits.MAX_VALUES + " values or " + ConfigLimits.MAX_YAML_DEPTH
+                    + " levels (recursive or too many aliases?).");
         }
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
