@@ -69,6 +69,25 @@ class MigrateTasksTest {
         assertThat(project.tables("storage/development.sqlite3")).contains("users", "posts");
     }
 
+    /**
+     * A file mixing a statement that cannot run in a transaction (SQLite's VACUUM) with others is refused before any
+     * pending migration of the run is applied, so "Nothing was run" holds for the whole run.
+     */
+    @Test
+    void migrate_pendingFileMixingVacuumWithOtherStatements_isRefusedBeforeAnythingRuns() {
+        project.write("db/migrate/V20261201090000__tags.sql", "CREATE TABLE tags (id INTEGER);\nVACUUM;\n");
+
+        CliRun run = project.run("db:migrate:primary");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+        assertThat(run.errLines()).as(run.describe()).hasSize(1);
+        assertThat(run.errLines().get(0))
+                .startsWith("mdb: migration ")
+                .contains("V20261201090000__tags.sql line 2: VACUUM cannot run inside a transaction")
+                .endsWith("Nothing was run.");
+        assertThat(project.tables("storage/development.sqlite3")).doesNotContain("users", "tags");
+    }
+
     @Test
     void migrate_nothingPending_printsNothing() {
         project.ok("db:migrate");

@@ -56,6 +56,13 @@ final class Migrator {
         session(adapter, applied, true, session -> {
             List<HistoryRow> rows = session.history();
             session.validate(files, files.ups());
+            List<MigrationVersion> done = appliedVersions(rows);
+            // Every pending file is read (and a file that cannot run is refused) before anything runs.
+            List<MigrationScript> pending = files.ups().stream()
+                    .filter(f -> done.stream().noneMatch(v -> v.sameAs(f.version())))
+                    .filter(f -> target == null || f.version().compareTo(target) <= 0)
+                    .map(f -> read(adapter, session, f))
+                    .toList();
             if (target != null) {
                 List<MigrationVersion> above = appliedVersions(rows).stream()
                         .filter(v -> v.compareTo(target) > 0)
@@ -67,12 +74,8 @@ final class Migrator {
                 }
             }
             session.ensureHistoryTable();
-            List<MigrationVersion> done = appliedVersions(rows);
-            for (MigrationFile file : files.ups()) {
-                boolean pending = done.stream().noneMatch(v -> v.sameAs(file.version()));
-                if (pending && (target == null || file.version().compareTo(target) <= 0)) {
-                    apply(adapter, session, files, file, applied);
-                }
+            for (MigrationScript script : pending) {
+                apply(adapter, session, files, script, applied);
             }
             return null;
         });
@@ -96,7 +99,7 @@ final class Migrator {
             session.validate(files, List.of(file));
             session.ensureHistoryTable();
             if (appliedVersions(session.history()).stream().noneMatch(v -> v.sameAs(version))) {
-                apply(adapter, session, files, file, new ArrayList<>());
+                apply(adapter, session, files, read(adapter, session, file), new ArrayList<>());
             }
             return null;
         });
@@ -146,14 +149,18 @@ final class Migrator {
         });
     }
 
+    private static MigrationScript read(AdapterTasks adapter, MigrationSession session, MigrationFile file) {
+        return MigrationScript.read(file, adapter.engine(), session.serverVersion());
+    }
+
     private void apply(
             AdapterTasks adapter,
             MigrationSession session,
             MigrationFiles files,
-            MigrationFile file,
+            MigrationScript script,
             List<MigrationVersion> applied) {
-        MigrationScript script = MigrationScript.read(file, adapter.engine(), session.serverVersion());
-        new MigrationRunner(adapter, output, files.locationOf(file)).apply(session.connection(), script, applied);
+        new MigrationRunner(adapter, output, files.locationOf(script.file()))
+                .apply(session.connection(), script, applied);
     }
 
     /**

@@ -41,6 +41,13 @@ final class SampleProject {
         return new SampleProject(root);
     }
 
+    /** A project in {@code root} with an empty {@code db/migrate} and no database.yml yet. */
+    static SampleProject empty(Path root) throws IOException {
+        Files.createDirectories(root.resolve("db/migrate"));
+        Files.createDirectories(root.resolve("config"));
+        return new SampleProject(root);
+    }
+
     Path root() {
         return root;
     }

@@ -1,6 +1,6 @@
 package dev.mdb.tasks.migrate;
 
-import dev.mdb.runtime.sql.Dialect;
+import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.sql.SqlStatement;
 import dev.mdb.runtime.sql.SqlWords;
 import java.sql.Connection;
@@ -21,14 +21,25 @@ import java.util.Set;
 final class CatalogPresence {
     private CatalogPresence() {}
 
-    /** {@code present: …; not present: …; not checked: …}, each statement as its first words and line. */
-    static String describe(Connection c, List<SqlStatement> statements, Dialect dialect) throws SQLException {
+    /**
+     * {@code done: …; not done: …; not checked: …}, each statement as its first words and line. A statement that left
+     * something unusable behind ({@link Engine#leftoverAfterFailure}: an INVALID index of an interrupted concurrent
+     * build) is not done, and what it left and how to clean it up is said after the lists.
+     */
+    static String describe(Connection c, List<SqlStatement> statements, Engine engine) throws SQLException {
         List<String> present = new ArrayList<>();
         List<String> absent = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<String> leftovers = new ArrayList<>();
         for (SqlStatement statement : statements) {
             String label = MigrationScript.firstWords(statement.text()) + " (line " + statement.line() + ")";
-            Boolean done = done(c, SqlWords.of(statement.text(), dialect));
+            String leftover = engine.leftoverAfterFailure(c, statement.text());
+            if (leftover != null) {
+                absent.add(label);
+                leftovers.add(leftover);
+                continue;
+            }
+            Boolean done = done(c, SqlWords.of(statement.text(), engine.dialect()));
             (done == null ? unknown : done ? present : absent).add(label);
         }
         List<String> parts = new ArrayList<>();
@@ -41,6 +52,7 @@ final class CatalogPresence {
         if (!unknown.isEmpty()) {
             parts.add("not checked: " + String.join(", ", unknown));
         }
+        parts.addAll(leftovers);
         return parts.isEmpty() ? "the file has no statements" : String.join("; ", parts);
     }
 

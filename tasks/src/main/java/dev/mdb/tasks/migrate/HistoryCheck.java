@@ -62,8 +62,9 @@ final class HistoryCheck {
         String run = "the last run of " + row.script() + " (version " + row.version() + ") on " + where(adapter);
         if (!row.interrupted()) {
             return new TaskFailedException(run + " failed part-way and left a failed history row; statements before"
-                    + " the failing one may have been applied. Check the database, undo or finish them by hand, then run"
-                    + " `mdb db:migrate:repair` to clear the failed row and `mdb db:migrate` again.");
+                    + " the failing one may have been applied. Check the database and undo them by hand (or make them"
+                    + " safe to run twice, e.g. IF NOT EXISTS), then run `mdb db:migrate:repair` to clear the failed"
+                    + " row and `mdb db:migrate` to run the whole file again.");
         }
         Optional<MigrationFile> file = files.up(row.version());
         String state = file.isEmpty()
@@ -72,11 +73,11 @@ final class HistoryCheck {
                         c,
                         MigrationScript.read(file.get(), adapter.engine(), serverVersion)
                                 .statements(),
-                        adapter.dialect());
+                        adapter.engine());
         return new TaskFailedException(run + " was cut off (the process was killed or lost its connection) before it"
                 + " could record how it ended; it runs without a transaction, so part of it may be applied: " + state
-                + ". Undo or finish that by hand, then run `mdb db:migrate:repair` to clear the row and `mdb db:migrate`"
-                + " to run the file again.");
+                + ". Undo by hand what is done (or make those statements safe to run twice, e.g. IF NOT EXISTS), then"
+                + " run `mdb db:migrate:repair` to clear the row and `mdb db:migrate` to run the whole file again.");
     }
 
     private static String where(AdapterTasks adapter) {

@@ -21,6 +21,14 @@ public final class MigrationLocks {
     /** The lock's name: one per database (advisory locks belong to their database; MySQL adds the database name). */
     static final String KEY = "mdb:migrate:" + SchemaHistory.TABLE;
 
+    /**
+     * The second lock, held by the session that runs the migrations ({@link #holdOn}). A migrator killed while a
+     * statement runs loses its lock session at once, but the server finishes that statement (a concurrent index
+     * build, a slow commit) before it notices: until then its working session still holds this lock, so the next
+     * migrator waits for the statement's outcome instead of reading a history and a catalog still being changed.
+     */
+    static final String SESSION_KEY = KEY + ":session";
+
     private static final Duration FIRST_REPORT = Duration.ofSeconds(2);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
@@ -78,9 +86,31 @@ public final class MigrationLocks {
         };
     }
 
+    /**
+     * Takes {@link #SESSION_KEY} on {@code work}, the connection that will run the migrations, waiting as {@link
+     * #acquire} does, within the same {@code maxWait} counted from {@code started} ({@link System#nanoTime()});
+     * closing {@code work} releases it. Call it holding the migration lock.
+     */
+    static void holdOn(AdapterTasks adapter, Connection work, Reporter reporter, Duration maxWait, long started)
+            throws SQLException {
+        ServerLocks locks = adapter.engine().serverLocks();
+        if (adapter.engine().migrationLocking() != MigrationLocking.SERVER_LOCK || locks == null) {
+            return;
+        }
+        Waiter waiter = new Waiter(adapter, reporter, maxWait, started);
+        while (!locks.tryLock(work, SESSION_KEY)) {
+            waiter.waitOnce(() -> holder(locks, work, SESSION_KEY));
+        }
+        waiter.acquired();
+    }
+
     private static String holder(ServerLocks locks, Connection session) {
+        return holder(locks, session, KEY);
+    }
+
+    private static String holder(ServerLocks locks, Connection session, String key) {
         try {
-            return locks.holder(session, KEY);
+            return locks.holder(session, key);
         } catch (SQLException e) {
             return null;
         }
@@ -99,15 +129,22 @@ public final class MigrationLocks {
         private final AdapterTasks adapter;
         private final Reporter reporter;
         private final Duration maxWait;
-        private final long started = System.nanoTime();
+        private final long started;
         private long nextReport = FIRST_REPORT.toNanos();
         private long pause = 50;
         private String lastHolder;
+        private boolean polled;
 
         Waiter(AdapterTasks adapter, Reporter reporter, Duration maxWait) {
+            this(adapter, reporter, maxWait, System.nanoTime());
+        }
+
+        /** A wait that began at {@code started} ({@link System#nanoTime()}). */
+        Waiter(AdapterTasks adapter, Reporter reporter, Duration maxWait, long started) {
             this.adapter = adapter;
             this.reporter = reporter;
             this.maxWait = maxWait;
+            this.started = started;
         }
 
         /** Source of the holder's description (may be null). */
@@ -135,11 +172,13 @@ public final class MigrationLocks {
                 throw new TaskFailedException("interrupted while waiting for the migration lock of " + where(), e);
             }
             pause = Math.min(500, pause * 2);
+            polled = true;
         }
 
+        /** Says how long the wait took, if this waiter waited and it was long. */
         void acquired() {
             long waited = System.nanoTime() - started;
-            if (waited >= FIRST_REPORT.toNanos()) {
+            if (polled && waited >= FIRST_REPORT.toNanos()) {
                 reporter.err("took the migration lock of " + where() + " after waiting "
                         + Duration.ofNanos(waited).toSeconds() + " s"
                         + (lastHolder == null ? "" : " for " + lastHolder));

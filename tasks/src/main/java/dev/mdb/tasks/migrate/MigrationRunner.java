@@ -114,10 +114,11 @@ public final class MigrationRunner {
                     ? "This engine commits DDL at once: statements of "
                             + script.file().fileName() + " before the failing one may have been applied."
                     : script.file().fileName() + " runs without a transaction: the " + f.index() + " statement"
-                            + (f.index() == 1 ? "" : "s") + " before the failing one were applied.";
+                            + (f.index() == 1 ? " was" : "s were") + " applied before the failing one.";
             tail = how + (leftover == null ? "" : " Also, " + leftover + ".")
-                    + " Check the database, undo or finish them by hand, then run `mdb db:migrate:repair` to clear"
-                    + " the failed history row and `mdb db:migrate` again.";
+                    + " Check the database and undo them by hand (or make them safe to run twice, e.g. IF NOT"
+                    + " EXISTS), then run `mdb db:migrate:repair` to clear the failed history row and `mdb db:migrate`"
+                    + " to run the whole file again.";
         }
         return failed(script, f, tail, applied);
     }

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * One migrator's hold on one database: the migration lock, then one connection in auto-commit mode that reads the
- * history once and applies the migrations, so nothing of mdb keeps a transaction or a snapshot open between them.
- * Closing ends the connection, then releases the lock.
+ * history once and applies the migrations, so nothing of mdb keeps a transaction or a snapshot open between them. That
+ * connection holds a lock of its own ({@link MigrationLocks#SESSION_KEY}), so a killed migrator's statement still
+ * running on the server is waited for too. Closing ends the connection, then releases the lock.
  */
 public final class MigrationSession implements AutoCloseable {
     private static final String BASELINE = "<< mdb baseline >>";
@@ -31,11 +32,13 @@ public final class MigrationSession implements AutoCloseable {
 
     /** Takes the lock (waiting at most {@code lockWait}, null: while the holder lives) and connects. */
     public static MigrationSession open(AdapterTasks adapter, Reporter reporter, Duration lockWait) {
+        long started = System.nanoTime();
         MigrationLocks.Held lock = MigrationLocks.acquire(adapter, reporter, lockWait);
         Connection connection = null;
         try {
             connection = adapter.connect();
             connection.setAutoCommit(true);
+            MigrationLocks.holdOn(adapter, connection, reporter, lockWait, started);
             int version = connection.getMetaData().getDatabaseMajorVersion();
             return new MigrationSession(adapter, lock, connection, version);
         } catch (SQLException | RuntimeException e) {
