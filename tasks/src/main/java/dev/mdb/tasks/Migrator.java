@@ -150,7 +150,7 @@ final class Migrator {
     }
 
     private static MigrationScript read(AdapterTasks adapter, MigrationSession session, MigrationFile file) {
-        return MigrationScript.read(file, adapter.engine(), session.serverVersion());
+        return MigrationScript.read(file, adapter, session.serverVersion());
     }
 
     private void apply(

@@ -58,7 +58,7 @@ public final class DownMigrator {
 
     private MigrationScript read(Connection c, MigrationFile down) {
         try {
-            return MigrationScript.read(down, adapter.engine(), c.getMetaData().getDatabaseMajorVersion());
+            return MigrationScript.read(down, adapter, c.getMetaData().getDatabaseMajorVersion());
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "read the server version of", e);
         }

@@ -39,7 +39,7 @@ final class HistoryCheck {
             if (file.isEmpty()) {
                 continue;
             }
-            MigrationScript script = MigrationScript.read(file.get(), adapter.engine(), serverVersion);
+            MigrationScript script = MigrationScript.read(file.get(), adapter, serverVersion);
             boolean checksumChanged = row.checksum() != null && row.checksum() != script.checksum();
             boolean renamed = !file.get().description().equals(row.description());
             if (checksumChanged || renamed) {
@@ -71,8 +71,7 @@ final class HistoryCheck {
                 ? "its file is gone, so what it did can't be checked"
                 : CatalogPresence.describe(
                         c,
-                        MigrationScript.read(file.get(), adapter.engine(), serverVersion)
-                                .statements(),
+                        MigrationScript.read(file.get(), adapter, serverVersion).statements(),
                         adapter.engine());
         return new TaskFailedException(run + " was cut off (the process was killed or lost its connection) before it"
                 + " could record how it ended; it runs without a transaction, so part of it may be applied: " + state

@@ -34,8 +34,7 @@ public final class MigrationRepair {
                 }
                 Optional<MigrationFile> file = files.up(row.version());
                 if (file.isPresent()) {
-                    MigrationScript script =
-                            MigrationScript.read(file.get(), adapter.engine(), session.serverVersion());
+                    MigrationScript script = MigrationScript.read(file.get(), adapter, session.serverVersion());
                     boolean same = row.checksum() != null
                             && row.checksum() == script.checksum()
                             && row.description().equals(file.get().description());

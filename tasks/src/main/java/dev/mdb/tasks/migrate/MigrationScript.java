@@ -6,6 +6,7 @@ import dev.mdb.runtime.sql.SqlLexer;
 import dev.mdb.runtime.sql.SqlStatement;
 import dev.mdb.runtime.sql.SqlToken;
 import dev.mdb.tasks.TaskFailedException;
+import dev.mdb.tasks.spi.AdapterTasks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +27,9 @@ public record MigrationScript(
         MigrationFile file, String text, List<SqlStatement> statements, boolean transactional, int checksum) {
     public static final String DIRECTIVE = "-- mdb:disable_ddl_transaction";
 
-    /** Reads {@code file} for {@code engine} on a server of {@code serverMajorVersion} (0 when unknown). */
-    public static MigrationScript read(MigrationFile file, Engine engine, int serverMajorVersion) {
+    /** Reads {@code file} for {@code adapter}'s database, on a server of {@code serverMajorVersion} (0 when unknown). */
+    public static MigrationScript read(MigrationFile file, AdapterTasks adapter, int serverMajorVersion) {
+        Engine engine = adapter.engine();
         String text;
         try {
             text = Files.readString(file.path(), StandardCharsets.UTF_8);
@@ -47,7 +49,8 @@ public record MigrationScript(
                 }
             }
             if (outside > 0 && outside < statements.size()) {
-                throw new TaskFailedException("migration " + file.path() + " line " + first.line() + ": "
+                throw new TaskFailedException("migration " + file.path() + " line " + first.line() + " ("
+                        + adapter.config().label() + "): "
                         + firstWords(first.text()) + " cannot run inside a transaction, but the file's other"
                         + " statements would run in one. Move it into a migration of its own, or put the line "
                         + DIRECTIVE + " in the file to run all of its statements without a transaction, each"

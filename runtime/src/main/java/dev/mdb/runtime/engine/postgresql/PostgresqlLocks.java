@@ -14,7 +14,7 @@ import java.util.Locale;
  * 64-bit number (FNV-1a).
  */
 final class PostgresqlLocks implements ServerLocks {
-    private static final String HOLDER = "SELECT a.pid, a.application_name, a.client_addr::text, a.usename,"
+    private static final String HOLDER = "SELECT a.pid, a.application_name, host(a.client_addr), a.usename,"
             + " EXTRACT(EPOCH FROM (now() - a.state_change))::bigint, a.state"
             + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
             + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
