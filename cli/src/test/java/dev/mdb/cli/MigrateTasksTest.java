@@ -83,7 +83,8 @@ class MigrateTasksTest {
         assertThat(run.errLines()).as(run.describe()).hasSize(1);
         assertThat(run.errLines().get(0))
                 .startsWith("mdb: migration ")
-                .contains("V20261201090000__tags.sql line 2 (development/primary): VACUUM cannot run inside a transaction")
+                .contains(
+                        "V20261201090000__tags.sql line 2 (development/primary): VACUUM cannot run inside a transaction")
                 .endsWith("Nothing was run.");
         assertThat(project.tables("storage/development.sqlite3")).doesNotContain("users", "tags");
     }
