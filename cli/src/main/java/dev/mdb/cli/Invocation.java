@@ -8,6 +8,7 @@ import dev.mdb.config.DatabaseConfig;
 import dev.mdb.config.DatabaseConfigurations;
 import dev.mdb.tasks.DatabaseSelection;
 import dev.mdb.tasks.DatabaseTasks;
+import dev.mdb.tasks.FleetOptions;
 import dev.mdb.tasks.InvalidArgumentException;
 import dev.mdb.tasks.Reporter;
 import dev.mdb.tasks.TaskOptions;
@@ -34,6 +35,7 @@ public final class Invocation {
     private int jobs = TaskOptions.DEFAULT_JOBS;
     private boolean skipSchemaDump;
     private Duration lockWait;
+    private FleetOptions fleet = FleetOptions.stopOnError();
     private List<DatabaseConfig> selection;
     private DatabaseTasks tasks;
 
@@ -110,6 +112,33 @@ public final class Invocation {
             throw new InvalidArgumentException("--lock-wait must be 0 or more seconds, got " + seconds + ".");
         }
         this.lockWait = Duration.ofSeconds(seconds);
+    }
+
+    /** {@code --on-error}, {@code --canary} and {@code --dry-run}: how db:migrate works through several databases. */
+    public void fleet(String onError, String canary, boolean dryRun) {
+        FleetOptions.OnError mode = FleetOptions.OnError.STOP;
+        if (onError != null) {
+            mode = switch (onError.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "stop" -> FleetOptions.OnError.STOP;
+                case "continue" -> FleetOptions.OnError.CONTINUE;
+                default ->
+                    throw new InvalidArgumentException("--on-error must be stop or continue, got '" + onError + "'.");
+            };
+        }
+        if (canary != null && canary.isBlank()) {
+            throw new InvalidArgumentException("--canary needs a count or database names, e.g. --canary 1.");
+        }
+        this.fleet = new FleetOptions(mode, canary, dryRun);
+    }
+
+    /** How db:migrate works through several databases ({@code --on-error}, {@code --canary}, {@code --dry-run}). */
+    public FleetOptions fleet() {
+        return fleet;
+    }
+
+    /** {@code --dry-run}: say what would run, change nothing. */
+    public boolean dryRun() {
+        return fleet.dryRun();
     }
 
     public Reporter reporter() {

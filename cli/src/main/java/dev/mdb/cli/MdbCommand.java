@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
             "  mdb db:migrate:animals",
             "  mdb db:rollback:primary STEP=2",
             "  mdb -e test db:migrate:status --format json",
+            "  mdb db:migrate --dry-run",
+            "  mdb db:migrate --canary 1 --on-error stop",
             "  mdb generate migration CreateDogs name:string age:integer --database animals"
         })
 final class MdbCommand implements Callable<Integer> {
@@ -72,6 +74,28 @@ final class MdbCommand implements Callable<Integer> {
             description = "Give up after waiting this long for another migrator's lock on a database (default: wait"
                     + " while the holder lives, saying who it is).")
     Integer lockWait;
+
+    @Option(
+            names = "--on-error",
+            paramLabel = "stop|continue",
+            description = "db:migrate over several databases, after one failed: stop (default; what is running"
+                    + " finishes, nothing new starts, as Rails stops) or continue (every migration that does not follow"
+                    + " the failed one in version order still runs).")
+    String onError;
+
+    @Option(
+            names = "--canary",
+            paramLabel = "N|NAMES",
+            description = "db:migrate these databases first (a count: the first N in config order; or names and"
+                    + " globs, a,b or primary_shard_0*); the others start only when they all succeeded.")
+    String canary;
+
+    @Option(
+            names = "--dry-run",
+            description = "db:migrate, db:rollback, db:migrate:up/down/redo: print per database the migrations and"
+                    + " SQL that would run and whether each runs in a transaction; change nothing (no lock, no history"
+                    + " table, no schema file).")
+    boolean dryRun;
 
     @Option(
             names = "--no-schema-dump",
@@ -127,6 +151,7 @@ final class MdbCommand implements Callable<Integer> {
         if (lockWait != null) {
             inv.lockWait(lockWait);
         }
+        inv.fleet(onError, canary, dryRun);
         if (!listTasks && !taskNames.isEmpty()) {
             StartupWarmer.start();
         }
@@ -138,6 +163,9 @@ final class MdbCommand implements Callable<Integer> {
         if (taskNames.isEmpty()) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCode.OK.code();
+        }
+        if (dryRun) {
+            catalog.requireDryRunnable(taskNames);
         }
         for (String name : taskNames) {
             catalog.run(inv, name);

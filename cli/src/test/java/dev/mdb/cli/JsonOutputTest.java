@@ -37,11 +37,18 @@ class JsonOutputTest {
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         Map<String, Object> doc = JSON.std.mapFrom(run.out());
-        assertThat(doc.keySet()).containsExactly("environment", "databases");
+        assertThat(doc.keySet()).containsExactly("environment", "databases", "summary");
         List<Map<String, Object>> databases = (List<Map<String, Object>>) doc.get("databases");
         assertThat(databases).extracting(d -> d.get("name")).containsExactly("primary", "animals");
-        assertThat(databases.get(0).keySet()).containsExactly("name", "database", "status", "reverted", "applied");
-        assertThat(databases.get(0)).containsEntry("status", "ok");
+        assertThat(databases.get(0).keySet())
+                .containsExactly("name", "database", "status", "outcome", "reverted", "applied", "not_run");
+        assertThat(databases.get(0)).containsEntry("status", "ok").containsEntry("outcome", "migrated");
+        assertThat((Map<String, Object>) doc.get("summary"))
+                .containsEntry("databases", 2)
+                .containsEntry("migrated", 2)
+                .containsEntry("up_to_date", 0)
+                .containsEntry("not_run", 0)
+                .containsEntry("failed", 0);
         assertThat((List<Object>) databases.get(0).get("applied")).containsExactly(USERS, EMAIL, POSTS);
         assertThat((List<Object>) databases.get(1).get("applied")).containsExactly(DOGS, CATS);
         assertThat(run.out()).doesNotContain("==");

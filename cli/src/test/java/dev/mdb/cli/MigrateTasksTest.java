@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,13 +37,16 @@ class MigrateTasksTest {
     }
 
     @Test
-    void migrate_allDatabases_printsRailsBannersPerMigration() {
+    void migrate_allDatabases_printsRailsBannersPerMigrationUnderAHeaderPerDatabase() {
         CliRun run = project.run("db:migrate");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.err()).isEmpty();
-        List<String> lines = run.outLines();
-        assertThat(lines).hasSize(15);
+        List<String> lines = new ArrayList<>(run.outLines());
+        assertThat(lines).hasSize(18);
+        assertThat(lines.remove(0)).isEqualTo("database: primary (storage/development.sqlite3)");
+        assertThat(lines.remove(9)).isEqualTo("database: animals (storage/development_animals.sqlite3)");
+        assertThat(lines.remove(15)).isEqualTo("2 databases: 2 migrated, 0 already up to date, 0 failed, 0 not run.");
         String[][] expected = {
             {USERS, "CreateUsers"},
             {EMAIL, "AddEmailToUsers"},
@@ -90,13 +94,14 @@ class MigrateTasksTest {
     }
 
     @Test
-    void migrate_nothingPending_printsNothing() {
+    void migrate_nothingPending_printsOnlyTheSummary() {
         project.ok("db:migrate");
 
         CliRun run = project.run("db:migrate");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(run.out()).isEmpty();
+        assertThat(run.outLines())
+                .containsExactly("2 databases: 0 migrated, 2 already up to date, 0 failed, 0 not run.");
         assertThat(run.err()).isEmpty();
     }
 

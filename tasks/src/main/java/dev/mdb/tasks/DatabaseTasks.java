@@ -47,7 +47,8 @@ public final class DatabaseTasks {
         this.schemas = new SchemaTasks(this.options, selection, this::adapter);
         this.lifecycle = new LifecycleTasks(this.options, selection, this::adapter);
         this.protection = new ProtectedEnvironments(this.options, this::adapter);
-        this.migrationTasks = new MigrationTasks(this.options, runner, migrator, schemas, this::adapter);
+        FleetMigrator fleet = new FleetMigrator(this.options, migrator, grouped, options.progress(), this::adapter);
+        this.migrationTasks = new MigrationTasks(this.options, runner, migrator, schemas, this::adapter, fleet);
     }
 
     /** Which configurations the tasks act on, with Rails' rules. */

@@ -3,6 +3,8 @@ package dev.mdb.tasks;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import dev.mdb.tasks.spi.AdapterTasks;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,39 +19,47 @@ public final class MigrationTasks {
     private final Migrator migrator;
     private final SchemaTasks schemas;
     private final Function<DatabaseConfig, AdapterTasks> adapters;
+    private final FleetMigrator fleet;
 
     MigrationTasks(
             TaskOptions options,
             PerDatabase runner,
             Migrator migrator,
             SchemaTasks schemas,
-            Function<DatabaseConfig, AdapterTasks> adapters) {
+            Function<DatabaseConfig, AdapterTasks> adapters,
+            FleetMigrator fleet) {
         this.options = options;
         this.runner = runner;
         this.migrator = migrator;
         this.schemas = schemas;
         this.adapters = adapters;
+        this.fleet = fleet;
     }
 
     /**
-     * db:migrate: applies each database's pending migrations; on one database {@code target} migrates up or down to
-     * it, over several only that version runs where it is pending, in order (Rails' {@code migrate_all}). With {@code
-     * everyDatabase} every database is tried even after one failed (for a document that reports each). The schema
-     * files of the databases that migrated are re-dumped when none failed, or with {@code everyDatabase}. The caller
-     * renders the results, then calls {@link Results#raise()}.
+     * db:migrate: applies the pending migrations of every database in Rails' order, in parallel where the order allows
+     * ({@link FleetMigrator}); on one database {@code target} migrates up or down to it, over several only that version
+     * runs where it is pending, in order (Rails' {@code migrate_all}). The schema files of the databases that migrated
+     * are re-dumped, also when another database failed. The caller renders the results, then calls {@link
+     * Results#raise()}.
      */
-    public Results<MigrateResult> migrate(
-            List<DatabaseConfig> configs, MigrationVersion target, boolean everyDatabase) {
+    public Results<MigrateResult> migrate(List<DatabaseConfig> configs, MigrationVersion target, FleetOptions how) {
         Results<MigrateResult> results;
-        if (target != null && configs.size() > 1) {
+        if (target == null) {
+            results = fleet.migrate(configs, how);
+        } else if (how.dryRun()) {
+            results = PerDatabase.inOrder(
+                    configs, config -> migrator.plan(adapters.apply(config), target, configs.size() > 1));
+        } else if (configs.size() > 1) {
             results = PerDatabase.inOrder(configs, config -> upIfPending(config, target));
-        } else if (everyDatabase) {
-            results = runner.mapAll(configs, config -> migrator.migrate(adapters.apply(config), target));
         } else {
-            results = runner.map(configs, config -> migrator.migrate(adapters.apply(config), target));
+            results = PerDatabase.inOrder(configs, config -> migrator.migrate(adapters.apply(config), target));
         }
-        if (everyDatabase || !results.failed()) {
-            dumpAfterMigration(results.succeeded());
+        if (!how.dryRun()) {
+            dumpAfterMigration(results.all().stream()
+                    .filter(r -> r.ok() && r.value().migrated())
+                    .map(DatabaseResult::config)
+                    .toList());
         }
         return results;
     }
@@ -65,11 +75,48 @@ public final class MigrationTasks {
         return new MigrateResult(List.of(), List.of(target));
     }
 
-    /** Every pending migration of each database, one database after the other; then the schema files. */
+    /** Every pending migration of each database, in Rails' order; then the schema files. */
     void migrateInOrder(List<DatabaseConfig> configs) {
-        PerDatabase.inOrder(configs, config -> migrator.migrate(adapters.apply(config), null))
-                .raise();
+        fleet.migrate(configs, FleetOptions.stopOnError()).raise();
         dumpAfterMigration(configs);
+    }
+
+    /** db:rollback --dry-run: the down migrations a rollback of {@code steps} would run, newest first. */
+    public List<PlannedMigration> planRollback(DatabaseConfig config, int steps) {
+        return migrator.planRollback(adapters.apply(config), steps);
+    }
+
+    /** db:migrate:up/down --dry-run: the one migration that would run ({@code up}) or be reverted, or none. */
+    public List<PlannedMigration> planOne(DatabaseConfig config, MigrationVersion version, boolean up) {
+        return migrator.planOne(adapters.apply(config), version, up);
+    }
+
+    /**
+     * db:migrate:redo --dry-run: the down migrations, then the ups that would run again. Without a version these are
+     * the rolled-back ones followed by every pending migration, as migrate after the rollback would run them.
+     */
+    public List<PlannedMigration> planRedo(DatabaseConfig config, MigrationVersion version, int steps) {
+        AdapterTasks adapter = adapters.apply(config);
+        List<PlannedMigration> planned = new ArrayList<>();
+        if (version != null) {
+            List<PlannedMigration> down = migrator.planOne(adapter, version, false);
+            planned.addAll(down);
+            // Applied: the up runs again after the down; not applied: only the up runs.
+            planned.addAll(
+                    down.isEmpty()
+                            ? migrator.planOne(adapter, version, true)
+                            : List.of(migrator.planAgain(adapter, version)));
+            return planned;
+        }
+        List<PlannedMigration> downs = migrator.planRollback(adapter, steps);
+        planned.addAll(downs);
+        downs.forEach(d -> planned.add(migrator.planAgain(adapter, new MigrationVersion(d.version()))));
+        migrator.plan(adapter, null, false).planned().stream()
+                .filter(p -> downs.stream().noneMatch(d -> d.version().equals(p.version())))
+                .forEach(planned::add);
+        planned.subList(downs.size(), planned.size())
+                .sort(Comparator.comparing(p -> new MigrationVersion(p.version())));
+        return planned;
     }
 
     /** db:rollback: reverts the last {@code steps} migrations of one database; returns the versions reverted. */
@@ -129,10 +176,12 @@ public final class MigrationTasks {
         return runner.map(configs, config -> migrator.pending(adapters.apply(config)));
     }
 
+    /** Re-dumps the schema files of {@code configs}, in parallel, each file once. */
     private void dumpAfterMigration(List<DatabaseConfig> configs) {
         if (options.dumpSchemaAfterMigration()) {
-            schemas.dump(
+            List<DatabaseConfig> dumped = schemas.oneConfigPerFile(
                     configs.stream().filter(SchemaTasks::dumpsAfterMigration).toList());
+            runner.map(dumped, config -> schemas.dump(List.of(config))).raise();
         }
     }
 }

@@ -90,11 +90,7 @@ final class Migrator {
     /** Runs exactly one migration up (Rails' db:migrate:up); an applied one is left alone. */
     void up(AdapterTasks adapter, MigrationVersion version) {
         MigrationFiles files = files(adapter);
-        MigrationFile file = files.up(version)
-                .orElseThrow(() -> new TaskFailedException("no migration with version " + version + " in "
-                        + String.join(", ", adapter.config().migrationsPaths()) + " for "
-                        + adapter.config().label()
-                        + ". Check the VERSION, or list migrations with `mdb db:migrate:status`."));
+        MigrationFile file = files.up(version).orElseThrow(() -> noSuchVersion(adapter, version));
         session(adapter, new ArrayList<>(), true, session -> {
             session.validate(files, List.of(file));
             session.ensureHistoryTable();
@@ -149,11 +145,93 @@ final class Migrator {
         });
     }
 
-    private static MigrationScript read(AdapterTasks adapter, MigrationSession session, MigrationFile file) {
+    // ---- dry runs: the history read without the lock, nothing created or written
+
+    /**
+     * What {@link #migrate} would do (with {@code onlyTarget}, what running just {@code target} would do, as over
+     * several databases): the down migrations above {@code target}, then the pending ones up to it.
+     */
+    MigrateResult plan(AdapterTasks adapter, MigrationVersion target, boolean onlyTarget) {
+        MigrationFiles files = files(adapter);
+        List<PlannedMigration> planned = new ArrayList<>();
+        try (MigrationSession session = MigrationSession.open(adapter)) {
+            List<HistoryRow> rows = session.history();
+            session.validate(files, files.ups(), rows);
+            List<MigrationVersion> done = appliedVersions(rows);
+            if (target != null && !onlyTarget) {
+                done.stream()
+                        .filter(v -> v.compareTo(target) > 0)
+                        .sorted(Comparator.reverseOrder())
+                        .forEach(v -> planned.add(plannedDown(adapter, session, files, v)));
+            }
+            files.ups().stream()
+                    .filter(f -> done.stream().noneMatch(v -> v.sameAs(f.version())))
+                    .filter(f -> target == null
+                            || (onlyTarget
+                                    ? f.version().sameAs(target)
+                                    : f.version().compareTo(target) <= 0))
+                    .forEach(f -> planned.add(DryRuns.up(adapter, read(adapter, session, f))));
+        }
+        return MigrateResult.dryRun(planned);
+    }
+
+    /** What {@link #rollback} would revert, newest first. */
+    List<PlannedMigration> planRollback(AdapterTasks adapter, int steps) {
+        MigrationFiles files = files(adapter);
+        try (MigrationSession session = MigrationSession.open(adapter)) {
+            List<MigrationVersion> applied = new ArrayList<>(appliedVersions(session.history()));
+            applied.sort(Comparator.reverseOrder());
+            return applied.subList(0, Math.min(steps, applied.size())).stream()
+                    .map(v -> plannedDown(adapter, session, files, v))
+                    .toList();
+        }
+    }
+
+    /** What {@link #up} ({@code up}) or {@link #down} would run: the one migration, or nothing. */
+    List<PlannedMigration> planOne(AdapterTasks adapter, MigrationVersion version, boolean up) {
+        MigrationFiles files = files(adapter);
+        try (MigrationSession session = MigrationSession.open(adapter)) {
+            boolean applied = appliedVersions(session.history()).stream().anyMatch(v -> v.sameAs(version));
+            if (up && !applied) {
+                MigrationFile file = files.up(version).orElseThrow(() -> noSuchVersion(adapter, version));
+                return List.of(DryRuns.up(adapter, read(adapter, session, file)));
+            }
+            if (!up && applied) {
+                return List.of(plannedDown(adapter, session, files, version));
+            }
+            return List.of();
+        }
+    }
+
+    /** The up migration of {@code version} as it would run again after its down (redo). */
+    PlannedMigration planAgain(AdapterTasks adapter, MigrationVersion version) {
+        MigrationFile file = files(adapter).up(version).orElseThrow(() -> noSuchVersion(adapter, version));
+        try (MigrationSession session = MigrationSession.open(adapter)) {
+            return DryRuns.up(adapter, read(adapter, session, file));
+        }
+    }
+
+    private static PlannedMigration plannedDown(
+            AdapterTasks adapter, MigrationSession session, MigrationFiles files, MigrationVersion version) {
+        MigrationFile down =
+                files.down(version).orElseThrow(() -> new TaskFailedException(missingDown(adapter, files, version)));
+        String className = files.up(version).map(MigrationFile::className).orElse(down.className());
+        return DryRuns.down(adapter, read(adapter, session, down), className);
+    }
+
+    private static TaskFailedException noSuchVersion(AdapterTasks adapter, MigrationVersion version) {
+        return new TaskFailedException("no migration with version " + version + " in "
+                + String.join(", ", adapter.config().migrationsPaths()) + " for "
+                + adapter.config().label()
+                + ". Check the VERSION, or list migrations with `mdb db:migrate:status`.");
+    }
+
+    static MigrationScript read(AdapterTasks adapter, MigrationSession session, MigrationFile file) {
         return MigrationScript.read(file, adapter, session.serverVersion());
     }
 
-    private void apply(
+    /** Applies {@code script} on {@code session} and records it; its version is added to {@code applied}. */
+    void apply(
             AdapterTasks adapter,
             MigrationSession session,
             MigrationFiles files,
@@ -174,23 +252,26 @@ final class Migrator {
             boolean record,
             Function<MigrationSession, Void> work) {
         try (MigrationSession session = MigrationSession.open(adapter, options.reporter(), options.lockWait())) {
-            work.apply(session);
-        } catch (MdbException failure) {
-            if (record && !applied.isEmpty()) {
-                try {
-                    recordEnvironment(adapter);
-                } catch (MdbException recordFailure) {
-                    failure.addSuppressed(recordFailure);
+            try {
+                work.apply(session);
+            } catch (MdbException failure) {
+                if (record && !applied.isEmpty()) {
+                    try {
+                        recordEnvironment(adapter, session.connection());
+                    } catch (MdbException recordFailure) {
+                        failure.addSuppressed(recordFailure);
+                    }
                 }
+                throw failure;
             }
-            throw failure;
-        }
-        if (record) {
-            recordEnvironment(adapter);
+            if (record) {
+                recordEnvironment(adapter, session.connection());
+            }
         }
     }
 
-    private static List<MigrationVersion> appliedVersions(List<HistoryRow> rows) {
+    /** The versions the history has applied successfully. */
+    static List<MigrationVersion> appliedVersions(List<HistoryRow> rows) {
         return rows.stream()
                 .filter(r -> r.isMigration() && r.success())
                 .map(HistoryRow::version)
@@ -270,10 +351,19 @@ final class Migrator {
     }
 
     private void recordEnvironment(AdapterTasks adapter) {
+        try (Connection c = adapter.connect()) {
+            recordEnvironment(adapter, c);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "record the environment in", e);
+        }
+    }
+
+    /** Stores the environment in {@code mdb_internal_metadata} (Rails' {@code ar_internal_metadata}), on {@code c}. */
+    static void recordEnvironment(AdapterTasks adapter, Connection c) {
         if (!adapter.config().useMetadataTable()) {
             return;
         }
-        try (Connection c = adapter.connect()) {
+        try {
             InternalMetadata.write(
                     c, adapter, InternalMetadata.ENVIRONMENT, adapter.config().env());
         } catch (SQLException e) {

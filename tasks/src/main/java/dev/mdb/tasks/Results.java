@@ -13,11 +13,18 @@ import java.util.stream.Collectors;
 public final class Results<T> {
     private final List<DatabaseResult<T>> results;
     private final int total;
+    private final int notRun;
 
     /** {@code results} of the databases reached, of {@code total} asked for. */
     Results(List<DatabaseResult<T>> results, int total) {
+        this(results, total, 0);
+    }
+
+    /** As above, {@code notRun} of the results being databases a stopped run did not get to. */
+    Results(List<DatabaseResult<T>> results, int total, int notRun) {
         this.results = List.copyOf(results);
         this.total = total;
+        this.notRun = notRun;
     }
 
     /** Every database reached, in config order. */
@@ -41,6 +48,11 @@ public final class Results<T> {
                 .toList();
     }
 
+    /** How many databases were asked for (some may not have been reached). */
+    public int total() {
+        return total;
+    }
+
     public boolean failed() {
         return results.stream().anyMatch(r -> !r.ok());
     }
@@ -54,12 +66,15 @@ public final class Results<T> {
         if (failed.isEmpty()) {
             return this;
         }
-        if (failed.size() == 1) {
+        if (failed.size() == 1 && notRun == 0) {
             throw failed.get(0).failure();
         }
         String names = failed.stream().map(r -> r.config().name()).collect(Collectors.joining(", "));
-        String message = failed.size() + " of " + total + " databases failed: " + names
-                + ". The others completed; see the messages above.";
+        String message = failed.size() + " of " + total + " databases failed: " + names + ". "
+                + (notRun == 0
+                        ? "The others completed"
+                        : notRun + " did not run (the run stopped), " + (total - failed.size() - notRun) + " completed")
+                + "; see the messages above.";
         List<RuntimeException> failures = new ArrayList<>();
         failed.forEach(r -> failures.add(r.failure()));
         RuntimeException first = failures.get(0);

@@ -226,29 +226,45 @@ class DatabaseTasksTest {
         write("db/shard_migrate/V1__create_items.sql", "CREATE TABLE items (id INTEGER PRIMARY KEY);\n");
 
         Results<MigrateResult> results =
-                tasks.migrations().migrate(tasks.select().visible(), null, false);
+                tasks.migrations().migrate(tasks.select().visible(), null, FleetOptions.stopOnError());
 
-        assertThat(results.all()).extracting(r -> r.config().name()).containsExactly("primary", "animals");
-        assertThat(results.succeeded()).extracting(DatabaseConfig::name).containsExactly("primary");
+        assertThat(results.all()).extracting(DatabaseResult::ok).containsExactly(true, false, true);
+        assertThat(results.all().get(0).value().outcome()).isEqualTo(MigrateResult.Outcome.MIGRATED);
+        assertThat(results.all().get(2).value().outcome()).isEqualTo(MigrateResult.Outcome.NOT_RUN);
+        assertThat(results.all().get(2).value().notRun())
+                .extracting(v -> v.text())
+                .containsExactly("1");
         assertThatThrownBy(results::raise)
-                .isInstanceOf(TaskFailedException.class)
-                .hasMessageContaining("V1__broken.sql");
+                .isInstanceOf(DatabasesFailedException.class)
+                .hasMessageContaining("1 of 3 databases failed: animals. 1 did not run")
+                .satisfies(e -> assertThat(((DatabasesFailedException) e).failures())
+                        .singleElement()
+                        .satisfies(f -> assertThat(f).hasMessageContaining("V1__broken.sql")));
         assertThat(out).anyMatch(line -> line.startsWith("== 1 CreateUsers: migrated ("));
         assertThat(out).noneMatch(line -> line.contains("CreateItems"));
     }
 
     @Test
-    void migrate_everyDatabase_triesTheOthersAfterAFailure() throws IOException {
+    void migrate_aFailure_leavesWhatFollowsItInVersionOrderNotRun() throws IOException {
         DatabaseTasks tasks = tasks(1);
         tasks.create(tasks.select().visible());
-        write("db/animals_migrate/V1__broken.sql", "INSERT INTO no_such_table VALUES (1);\n");
+        write("db/migrate/V1__create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
+        write("db/animals_migrate/V2__broken.sql", "INSERT INTO no_such_table VALUES (1);\n");
         write("db/shard_migrate/V1__create_items.sql", "CREATE TABLE items (id INTEGER PRIMARY KEY);\n");
+        write("db/shard_migrate/V3__create_parts.sql", "CREATE TABLE parts (id INTEGER PRIMARY KEY);\n");
 
-        Results<MigrateResult> results =
-                tasks.migrations().migrate(tasks.select().visible(), null, true);
+        Results<MigrateResult> results = tasks.migrations()
+                .migrate(tasks.select().visible(), null, new FleetOptions(FleetOptions.OnError.CONTINUE, null, false));
 
         assertThat(results.all()).extracting(DatabaseResult::ok).containsExactly(true, false, true);
-        assertThat(results.values().get(1).applied()).extracting(v -> v.text()).containsExactly("1");
+        // The shard's V1 comes before animals' V2 and runs; its V3 follows the failed V2 and does not.
+        MigrateResult shard = results.all().get(2).value();
+        assertThat(shard.applied()).extracting(v -> v.text()).containsExactly("1");
+        assertThat(shard.notRun()).extracting(v -> v.text()).containsExactly("3");
+        assertThat(out)
+                .containsSubsequence(
+                        "database: shard (" + tasks.select().named("shard").database() + ")",
+                        "Not run (a migration they follow failed): 1 pending migration, from 3.");
     }
 
     /** SQL is sent as written: {@code ${…}} in a migration is text, not a placeholder. */
@@ -262,7 +278,7 @@ class DatabaseTasksTest {
                         + "INSERT INTO notes VALUES ('${HOME} and ${not.defined} and $${x}');\n");
 
         tasks.migrations()
-                .migrate(List.of(tasks.select().primary()), null, false)
+                .migrate(List.of(tasks.select().primary()), null, FleetOptions.stopOnError())
                 .raise();
 
         var adapter = tasks.adapter(tasks.select().primary());
@@ -280,7 +296,7 @@ class DatabaseTasksTest {
         tasks.create(tasks.select().visible());
         write("db/migrate/V1__create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
         tasks.migrations()
-                .migrate(List.of(tasks.select().primary()), null, false)
+                .migrate(List.of(tasks.select().primary()), null, FleetOptions.stopOnError())
                 .raise();
         var adapter = tasks.adapter(tasks.select().primary());
         try (Connection c = adapter.connect()) {

@@ -7,6 +7,7 @@ import dev.mdb.tasks.DatabaseResult;
 import dev.mdb.tasks.MigrateResult;
 import dev.mdb.tasks.MigrationStatus;
 import dev.mdb.tasks.PendingMigration;
+import dev.mdb.tasks.PlannedMigration;
 import dev.mdb.tasks.ReplicaCheck;
 import dev.mdb.tasks.Reporter;
 import dev.mdb.tasks.Results;
@@ -32,15 +33,62 @@ final class JsonResults implements ResultReporter {
     @Override
     public void migrated(Results<MigrateResult> results) {
         List<Object> databases = new ArrayList<>();
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        summary.put("databases", results.total());
+        for (MigrateResult.Outcome outcome : MigrateResult.Outcome.values()) {
+            summary.put(outcome.word(), 0);
+        }
+        summary.put("failed", 0);
         for (DatabaseResult<MigrateResult> result : results.all()) {
             Map<String, Object> entry = entry(result.config(), result.failure());
             if (result.ok()) {
-                entry.put("reverted", versions(result.value().reverted()));
-                entry.put("applied", versions(result.value().applied()));
+                MigrateResult value = result.value();
+                entry.put("outcome", value.outcome().word());
+                entry.put("reverted", versions(value.reverted()));
+                entry.put("applied", versions(value.applied()));
+                entry.put("not_run", versions(value.notRun()));
+                if (value.dryRun()) {
+                    entry.put("planned", planned(value.planned()));
+                }
+                summary.merge(value.outcome().word(), 1, Integer::sum);
+            } else {
+                summary.merge("failed", 1, Integer::sum);
             }
             databases.add(entry);
         }
-        write("databases", databases);
+        summary.merge(
+                MigrateResult.Outcome.NOT_RUN.word(),
+                results.total() - results.all().size(),
+                Integer::sum);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("environment", env);
+        doc.put("databases", databases);
+        doc.put("summary", summary);
+        out.out(Json.write(doc));
+    }
+
+    @Override
+    public void planned(DatabaseConfig config, List<PlannedMigration> planned) {
+        Map<String, Object> entry = entry(config, null);
+        entry.put(
+                "outcome",
+                (planned.isEmpty() ? MigrateResult.Outcome.UP_TO_DATE : MigrateResult.Outcome.DRY_RUN).word());
+        entry.put("planned", planned(planned));
+        write("databases", List.of(entry));
+    }
+
+    private static List<Object> planned(List<PlannedMigration> planned) {
+        List<Object> list = new ArrayList<>();
+        for (PlannedMigration migration : planned) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("direction", migration.up() ? "up" : "down");
+            m.put("version", migration.version());
+            m.put("name", migration.name());
+            m.put("transaction", migration.transaction());
+            m.put("statements", migration.statements());
+            list.add(m);
+        }
+        return list;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.MigrateResult;
 import dev.mdb.tasks.MigrationStatus;
 import dev.mdb.tasks.PendingMigration;
+import dev.mdb.tasks.PlannedMigration;
 import dev.mdb.tasks.ReplicaCheck;
 import dev.mdb.tasks.Reporter;
 import dev.mdb.tasks.Results;
@@ -20,8 +21,14 @@ public interface ResultReporter {
         return format == OutputFormat.JSON ? new JsonResults(out, env) : new TextResults(out);
     }
 
-    /** db:migrate (text: nothing, the banners were printed as each migration ran). */
+    /**
+     * db:migrate (text: the banners were printed as each migration ran; a dry run's plan per database, and over several
+     * databases a closing summary).
+     */
     void migrated(Results<MigrateResult> results);
+
+    /** {@code --dry-run} of db:rollback, db:migrate:up/down/redo on one database: what would run. */
+    void planned(DatabaseConfig config, List<PlannedMigration> planned);
 
     /** db:rollback of one database (text: nothing, the banners were printed). */
     void rolledBack(DatabaseConfig config, List<MigrationVersion> reverted);

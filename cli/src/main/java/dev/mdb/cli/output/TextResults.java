@@ -7,14 +7,17 @@ import dev.mdb.tasks.DatabaseResult;
 import dev.mdb.tasks.MigrateResult;
 import dev.mdb.tasks.MigrationStatus;
 import dev.mdb.tasks.PendingMigration;
+import dev.mdb.tasks.PlannedMigration;
 import dev.mdb.tasks.ReplicaCheck;
 import dev.mdb.tasks.Reporter;
 import dev.mdb.tasks.Results;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Results as Rails prints them: status tables, version lines, pending lists, and mdb's replica report. */
 final class TextResults implements ResultReporter {
@@ -25,7 +28,58 @@ final class TextResults implements ResultReporter {
     }
 
     @Override
-    public void migrated(Results<MigrateResult> results) {}
+    public void migrated(Results<MigrateResult> results) {
+        List<DatabaseResult<MigrateResult>> all = results.all();
+        boolean several = results.total() > 1;
+        boolean dryRun = all.stream().anyMatch(r -> r.ok() && r.value().dryRun());
+        Map<MigrateResult.Outcome, Integer> counts = new EnumMap<>(MigrateResult.Outcome.class);
+        int failed = 0;
+        for (DatabaseResult<MigrateResult> result : all) {
+            if (!result.ok()) {
+                failed++;
+                continue;
+            }
+            counts.merge(result.value().outcome(), 1, Integer::sum);
+            if (!result.value().planned().isEmpty()) {
+                if (several) {
+                    out.out("database: " + result.config().name() + " ("
+                            + result.config().database() + ")");
+                }
+                printPlan(result.value().planned());
+            }
+        }
+        int dryRuns = counts.getOrDefault(MigrateResult.Outcome.DRY_RUN, 0);
+        int upToDate = counts.getOrDefault(MigrateResult.Outcome.UP_TO_DATE, 0);
+        if (dryRun && !several) {
+            if (dryRuns == 0 && failed == 0) {
+                out.out("Nothing would run: " + all.get(0).config().name() + " is up to date.");
+            }
+        } else if (dryRun) {
+            out.out("Dry run over " + results.total() + " databases: " + dryRuns + " would migrate, " + upToDate
+                    + " up to date, " + failed + " failed. Nothing was changed.");
+        } else if (several) {
+            out.out(results.total() + " databases: " + counts.getOrDefault(MigrateResult.Outcome.MIGRATED, 0)
+                    + " migrated, " + upToDate + " already up to date, " + failed + " failed, "
+                    + (results.total() - all.size() + counts.getOrDefault(MigrateResult.Outcome.NOT_RUN, 0))
+                    + " not run.");
+        }
+    }
+
+    @Override
+    public void planned(DatabaseConfig config, List<PlannedMigration> planned) {
+        if (planned.isEmpty()) {
+            out.out("Nothing would run on " + config.name() + ".");
+        }
+        printPlan(planned);
+    }
+
+    private void printPlan(List<PlannedMigration> planned) {
+        for (PlannedMigration migration : planned) {
+            out.out(migration.banner());
+            migration.script().forEach(out::out);
+            out.out("");
+        }
+    }
 
     @Override
     public void rolledBack(DatabaseConfig config, List<MigrationVersion> reverted) {}

@@ -12,6 +12,11 @@ final class MigrateDownTask extends Task {
     }
 
     @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
+    @Override
     public void run(Invocation inv, DatabaseConfig named) {
         requireSingleDatabase(inv, named);
         MigrationVersion version = inv.targetVersion();
@@ -20,6 +25,11 @@ final class MigrateDownTask extends Task {
                     named == null
                             ? "VERSION is required - To go down one migration, use db:rollback"
                             : "VERSION is required");
+        }
+        if (inv.dryRun()) {
+            DatabaseConfig config = single(inv, named);
+            inv.results().planned(config, inv.tasks().migrations().planOne(config, version, false));
+            return;
         }
         inv.tasks().migrations().down(single(inv, named), version);
     }

@@ -7,9 +7,10 @@ import dev.mdb.tasks.MigrateResult;
 import dev.mdb.tasks.Results;
 
 /**
- * db:migrate: applies pending migrations of each database in config order. On one database VERSION= migrates up or
- * down to it; over several, only that pending version runs (Rails' migrate_all). With {@code --format json} every
- * database is tried and the document reports each, failed ones too.
+ * db:migrate: applies the pending migrations of every database in version order across groups (Rails' order), the
+ * shards of a group in parallel; {@code --on-error}, {@code --canary} and {@code --dry-run} steer it. On one database
+ * VERSION= migrates up or down to it; over several, only that pending version runs (Rails' migrate_all). The results
+ * (a summary over several databases, a dry run's plan, the JSON document) are rendered before failures are raised.
  */
 final class MigrateTask extends Task {
     MigrateTask() {
@@ -17,11 +18,18 @@ final class MigrateTask extends Task {
     }
 
     @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
+    @Override
     public void run(Invocation inv, DatabaseConfig named) {
         boolean json = inv.format() == OutputFormat.JSON;
         Results<MigrateResult> results =
-                inv.tasks().migrations().migrate(targets(inv, named), inv.targetVersion(), json);
-        inv.results().migrated(results);
+                inv.tasks().migrations().migrate(targets(inv, named), inv.targetVersion(), inv.fleet());
+        if (json || inv.verbose() || inv.dryRun()) {
+            inv.results().migrated(results);
+        }
         results.raise();
     }
 

@@ -12,11 +12,21 @@ final class MigrateUpTask extends Task {
     }
 
     @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
+    @Override
     public void run(Invocation inv, DatabaseConfig named) {
         requireSingleDatabase(inv, named);
         MigrationVersion version = inv.targetVersion();
         if (version == null) {
             throw new InvalidArgumentException("VERSION is required");
+        }
+        if (inv.dryRun()) {
+            DatabaseConfig config = single(inv, named);
+            inv.results().planned(config, inv.tasks().migrations().planOne(config, version, true));
+            return;
         }
         inv.tasks().migrations().up(single(inv, named), version);
     }

@@ -14,6 +14,11 @@ final class RedoTask extends Task {
     }
 
     @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
+    @Override
     public void run(Invocation inv, DatabaseConfig named) {
         requireSingleDatabase(inv, named);
         String raw = inv.rawVersion();
@@ -21,6 +26,11 @@ final class RedoTask extends Task {
             throw new InvalidArgumentException("Empty VERSION provided");
         }
         int steps = inv.targetVersion() == null ? inv.step() : 1;
+        if (inv.dryRun()) {
+            DatabaseConfig config = single(inv, named);
+            inv.results().planned(config, inv.tasks().migrations().planRedo(config, inv.targetVersion(), steps));
+            return;
+        }
         inv.tasks().migrations().redo(single(inv, named), inv.targetVersion(), steps);
     }
 

@@ -13,6 +13,11 @@ final class RollbackTask extends Task {
     }
 
     @Override
+    public boolean dryRunnable() {
+        return true;
+    }
+
+    @Override
     public void run(Invocation inv, DatabaseConfig named) {
         requireSingleDatabase(inv, named);
         String version = inv.rawVersion();
@@ -22,6 +27,10 @@ final class RollbackTask extends Task {
         }
         int step = inv.step();
         DatabaseConfig config = single(inv, named);
+        if (inv.dryRun()) {
+            inv.results().planned(config, inv.tasks().migrations().planRollback(config, step));
+            return;
+        }
         List<MigrationVersion> reverted = inv.tasks().migrations().rollback(config, step);
         inv.results().rolledBack(config, reverted);
     }

@@ -37,6 +37,11 @@ public abstract class Task {
         return description;
     }
 
+    /** Whether {@code --dry-run} can say what this task would do (tasks that migrate); others refuse it. */
+    public boolean dryRunnable() {
+        return false;
+    }
+
     /** Runs the task; {@code named} is the database of {@code TASK:NAME}, or null for all. */
     public abstract void run(Invocation inv, DatabaseConfig named);
 

@@ -48,6 +48,22 @@ public final class TaskCatalog {
     }
 
     /** Runs one task argument such as {@code db:migrate} or {@code db:migrate:animals}. */
+    /** {@code --dry-run} is refused, before anything runs, for a task that cannot tell what it would do. */
+    public void requireDryRunnable(List<String> arguments) {
+        for (String argument : arguments) {
+            Task task = find(argument)
+                    .or(() -> tasks.stream()
+                            .filter(t -> t.perDatabase() && argument.startsWith(t.name() + ":"))
+                            .max(Comparator.comparingInt(t -> t.name().length())))
+                    .orElse(null);
+            if (task != null && !task.dryRunnable()) {
+                throw new InvalidArgumentException("--dry-run works with db:migrate, db:rollback, db:migrate:up,"
+                        + " db:migrate:down and db:migrate:redo; " + task.name() + " would change the database."
+                        + " Run it without --dry-run.");
+            }
+        }
+    }
+
     public void run(Invocation inv, String argument) {
         Optional<Task> exact = find(argument);
         if (exact.isPresent()) {

@@ -1,7 +1,6 @@
 package dev.mdb.tasks.migrate;
 
 import dev.mdb.config.Causes;
-import dev.mdb.tasks.DatabaseErrors;
 import dev.mdb.tasks.Reporter;
 import dev.mdb.tasks.TaskFailedException;
 import dev.mdb.tasks.spi.AdapterTasks;
@@ -15,11 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * mdb's own migration lock for engines whose databases are files (SQLite): a JVM-wide lock per file plus an OS lock on
@@ -28,28 +26,25 @@ import java.util.concurrent.locks.ReentrantLock;
  * waited for and named, never broken.
  */
 final class FileLock implements MigrationLocks.Held {
-    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
-    private final ReentrantLock local;
+    /** Tasks of this process on one file: a permit, not an owned lock, as a fleet run releases it on another thread. */
+    private static final ConcurrentHashMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Semaphore local;
     private final FileChannel channel;
     private final java.nio.channels.FileLock lock;
 
-    private FileLock(ReentrantLock local, FileChannel channel, java.nio.channels.FileLock lock) {
+    private FileLock(Semaphore local, FileChannel channel, java.nio.channels.FileLock lock) {
         this.local = local;
         this.channel = channel;
         this.lock = lock;
     }
 
+    /** Called with a connection open, so the database (and the directory the lock file goes in) exists. */
     static FileLock acquire(AdapterTasks adapter, Reporter reporter, Duration maxWait) {
-        // The lock file lives beside the database: a missing database (and directory) is reported as such.
-        try {
-            adapter.connect().close();
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "migrate", e);
-        }
         Path lockFile = lockFileFor(adapter.target().file());
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        Semaphore local = IN_PROCESS.computeIfAbsent(lockFile, p -> new Semaphore(1));
         MigrationLocks.Waiter waiter = new MigrationLocks.Waiter(adapter, reporter, maxWait);
-        while (!local.tryLock()) {
+        while (!local.tryAcquire()) {
             waiter.waitOnce(() -> "another task of this process");
         }
         try {
@@ -68,13 +63,13 @@ final class FileLock implements MigrationLocks.Held {
                 throw e;
             }
         } catch (IOException e) {
-            local.unlock();
+            local.release();
             throw new TaskFailedException(
                     "can't lock " + lockFile + " for migrating: " + Causes.of(e)
                             + ". Check that the directory is writable.",
                     e);
         } catch (RuntimeException e) {
-            local.unlock();
+            local.release();
             throw e;
         }
     }
@@ -126,7 +121,7 @@ final class FileLock implements MigrationLocks.Held {
         } catch (IOException e) {
             // Closing the channel releases the OS lock in any case.
         } finally {
-            local.unlock();
+            local.release();
         }
     }
 }

@@ -34,12 +34,12 @@ public final class HistoryTable {
         }
     }
 
-    /** Every row, in installed order; empty when the table does not exist. */
-    public List<HistoryRow> rows(Connection c) throws SQLException {
-        List<HistoryRow> rows = new ArrayList<>();
+    /** Every row, in installed order; null when the table does not exist. */
+    public List<HistoryRow> rowsOrNull(Connection c) throws SQLException {
         if (!exists(c)) {
-            return rows;
+            return null;
         }
+        List<HistoryRow> rows = new ArrayList<>();
         String sql = "SELECT installed_rank, version, description, type, script, checksum, execution_time, success"
                 + " FROM " + SchemaHistory.TABLE + " ORDER BY installed_rank";
         try (Statement s = c.createStatement();

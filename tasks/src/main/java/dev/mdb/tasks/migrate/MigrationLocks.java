@@ -12,22 +12,14 @@ import java.time.Duration;
 
 /**
  * The lock that keeps two migrators of one database apart, as the engine says ({@link MigrationLocking}): a server's
- * named lock held by a session of its own (PostgreSQL advisory lock, MySQL {@code GET_LOCK}), or an OS lock on a file
- * beside an SQLite database. A second migrator waits while the holder lives (deploys queue, they do not fail), polling
+ * named lock held by the session that runs the migrations (PostgreSQL advisory lock, MySQL {@code GET_LOCK}), or an OS
+ * lock on a file beside an SQLite database. A second migrator waits while the holder lives (deploys queue, they do not fail), polling
  * so that it holds no snapshot while it waits, and says who holds the lock and for how long; with a maximum wait it
  * stops after it with one line naming the holder. A holder that died has released the lock with its session or process.
  */
 public final class MigrationLocks {
     /** The lock's name: one per database (advisory locks belong to their database; MySQL adds the database name). */
     static final String KEY = "mdb:migrate:" + SchemaHistory.TABLE;
-
-    /**
-     * The second lock, held by the session that runs the migrations ({@link #holdOn}). A migrator killed while a
-     * statement runs loses its lock session at once, but the server finishes that statement (a concurrent index
-     * build, a slow commit) before it notices: until then its working session still holds this lock, so the next
-     * migrator waits for the statement's outcome instead of reading a history and a catalog still being changed.
-     */
-    static final String SESSION_KEY = KEY + ":session";
 
     private static final Duration FIRST_REPORT = Duration.ofSeconds(2);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
@@ -43,10 +35,13 @@ public final class MigrationLocks {
     private static final Held NONE = () -> {};
 
     /**
-     * Takes the migration lock of {@code adapter}'s database, waiting while another holds it; {@code maxWait} null waits
-     * as long as the holder lives. Progress goes to {@code reporter}'s status.
+     * Takes the migration lock of {@code adapter}'s database for {@code session}, the connection that will run the
+     * migrations, waiting while another holds it; {@code maxWait} null waits as long as the holder lives. Progress goes
+     * to {@code reporter}'s status. A server lock is held by {@code session} itself: a migrator killed while a
+     * statement runs keeps it until the server has finished that statement, so the next one never reads a history or
+     * a catalog still being changed. Closing releases the lock (closing {@code session} does too).
      */
-    public static Held acquire(AdapterTasks adapter, Reporter reporter, Duration maxWait) {
+    public static Held acquire(AdapterTasks adapter, Connection session, Reporter reporter, Duration maxWait) {
         MigrationLocking locking = adapter.engine().migrationLocking();
         if (locking == MigrationLocking.FILE_LOCK && adapter.target().file() != null) {
             return FileLock.acquire(adapter, reporter, maxWait);
@@ -55,13 +50,6 @@ public final class MigrationLocks {
         if (locking != MigrationLocking.SERVER_LOCK || locks == null) {
             return NONE;
         }
-        Connection session;
-        try {
-            session = adapter.connect();
-            session.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "migrate", e);
-        }
         try {
             Waiter waiter = new Waiter(adapter, reporter, maxWait);
             while (!locks.tryLock(session, KEY)) {
@@ -69,48 +57,20 @@ public final class MigrationLocks {
             }
             waiter.acquired();
         } catch (SQLException e) {
-            closeQuietly(session);
             throw DatabaseErrors.translate(adapter, "take the migration lock of", e);
-        } catch (RuntimeException e) {
-            closeQuietly(session);
-            throw e;
         }
         return () -> {
             try {
                 locks.unlock(session, KEY);
             } catch (SQLException e) {
                 // Closing the session releases the lock in any case.
-            } finally {
-                closeQuietly(session);
             }
         };
     }
 
-    /**
-     * Takes {@link #SESSION_KEY} on {@code work}, the connection that will run the migrations, waiting as {@link
-     * #acquire} does, within the same {@code maxWait} counted from {@code started} ({@link System#nanoTime()});
-     * closing {@code work} releases it. Call it holding the migration lock.
-     */
-    static void holdOn(AdapterTasks adapter, Connection work, Reporter reporter, Duration maxWait, long started)
-            throws SQLException {
-        ServerLocks locks = adapter.engine().serverLocks();
-        if (adapter.engine().migrationLocking() != MigrationLocking.SERVER_LOCK || locks == null) {
-            return;
-        }
-        Waiter waiter = new Waiter(adapter, reporter, maxWait, started);
-        while (!locks.tryLock(work, SESSION_KEY)) {
-            waiter.waitOnce(() -> holder(locks, work, SESSION_KEY));
-        }
-        waiter.acquired();
-    }
-
     private static String holder(ServerLocks locks, Connection session) {
-        return holder(locks, session, KEY);
-    }
-
-    private static String holder(ServerLocks locks, Connection session, String key) {
         try {
-            return locks.holder(session, key);
+            return locks.holder(session, KEY);
         } catch (SQLException e) {
             return null;
         }

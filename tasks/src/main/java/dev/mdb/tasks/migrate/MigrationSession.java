@@ -9,48 +9,64 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One migrator's hold on one database: the migration lock, then one connection in auto-commit mode that reads the
- * history once and applies the migrations, so nothing of mdb keeps a transaction or a snapshot open between them. That
- * connection holds a lock of its own ({@link MigrationLocks#SESSION_KEY}), so a killed migrator's statement still
- * running on the server is waited for too. Closing ends the connection, then releases the lock.
+ * One migrator's hold on one database: one connection in auto-commit mode that reads the history (first without the
+ * lock, to find out whether there is anything to do at all), takes the migration lock when there is, reads the history
+ * again under it and applies the migrations, so nothing of mdb keeps a transaction or a snapshot open between them and
+ * the connection that checked is the one that applies. Closing releases the lock and ends the connection.
  */
 public final class MigrationSession implements AutoCloseable {
     private static final String BASELINE = "<< mdb baseline >>";
     private final AdapterTasks adapter;
-    private final MigrationLocks.Held lock;
     private final Connection connection;
     private final int serverVersion;
     private final HistoryTable history;
+    private MigrationLocks.Held lock;
+    private boolean tableSeen;
 
-    private MigrationSession(AdapterTasks adapter, MigrationLocks.Held lock, Connection connection, int serverVersion) {
+    private MigrationSession(AdapterTasks adapter, Connection connection, int serverVersion) {
         this.adapter = adapter;
-        this.lock = lock;
         this.connection = connection;
         this.serverVersion = serverVersion;
         this.history = new HistoryTable(adapter);
     }
 
-    /** Takes the lock (waiting at most {@code lockWait}, null: while the holder lives) and connects. */
-    public static MigrationSession open(AdapterTasks adapter, Reporter reporter, Duration lockWait) {
-        long started = System.nanoTime();
-        MigrationLocks.Held lock = MigrationLocks.acquire(adapter, reporter, lockWait);
+    /** Connects (no lock yet). */
+    public static MigrationSession open(AdapterTasks adapter) {
         Connection connection = null;
         try {
             connection = adapter.connect();
             connection.setAutoCommit(true);
-            MigrationLocks.holdOn(adapter, connection, reporter, lockWait, started);
             int version = connection.getMetaData().getDatabaseMajorVersion();
-            return new MigrationSession(adapter, lock, connection, version);
-        } catch (SQLException | RuntimeException e) {
+            return new MigrationSession(adapter, connection, version);
+        } catch (SQLException e) {
             if (connection != null) {
                 MigrationLocks.closeQuietly(connection);
             }
-            lock.close();
-            if (e instanceof SQLException sql) {
-                throw DatabaseErrors.translate(adapter, "migrate", sql);
-            }
-            throw (RuntimeException) e;
+            throw DatabaseErrors.translate(adapter, "migrate", e);
         }
+    }
+
+    /** Connects and takes the lock, waiting at most {@code lockWait} (null: while the holder lives). */
+    public static MigrationSession open(AdapterTasks adapter, Reporter reporter, Duration lockWait) {
+        MigrationSession session = open(adapter);
+        try {
+            session.lock(reporter, lockWait);
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** Takes the migration lock on this session's connection (idempotent). */
+    public void lock(Reporter reporter, Duration lockWait) {
+        if (lock == null) {
+            lock = MigrationLocks.acquire(adapter, connection, reporter, lockWait);
+        }
+    }
+
+    public AdapterTasks adapter() {
+        return adapter;
     }
 
     public Connection connection() {
@@ -65,7 +81,9 @@ public final class MigrationSession implements AutoCloseable {
     /** The history's rows, in installed order (empty before the first migration). */
     public List<HistoryRow> history() {
         try {
-            return history.rows(connection);
+            List<HistoryRow> rows = history.rowsOrNull(connection);
+            tableSeen = rows != null;
+            return rows == null ? List.of() : rows;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "read the migration history of", e);
         }
@@ -76,20 +94,26 @@ public final class MigrationSession implements AutoCloseable {
      * ({@link HistoryCheck}).
      */
     public void validate(MigrationFiles files, List<MigrationFile> checked) {
+        validate(files, checked, history());
+    }
+
+    /** {@link #validate(MigrationFiles, List)} over {@code rows}, the history this session has just read. */
+    public void validate(MigrationFiles files, List<MigrationFile> checked, List<HistoryRow> rows) {
         try {
-            HistoryCheck.validate(adapter, connection, history(), files, checked, serverVersion);
+            HistoryCheck.validate(adapter, connection, rows, files, checked, serverVersion);
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "check the migration history of", e);
         }
     }
 
+    /** Whether the last {@link #history()} found the history table. */
+    public boolean historyTableSeen() {
+        return tableSeen;
+    }
+
     /** Writes the history through this session's connection ({@link MigrationRepair}). */
     HistoryTable table() {
         return history;
-    }
-
-    AdapterTasks adapter() {
-        return adapter;
     }
 
     /**
@@ -100,6 +124,7 @@ public final class MigrationSession implements AutoCloseable {
     public void ensureHistoryTable() {
         try {
             if (history.exists(connection)) {
+                tableSeen = true;
                 return;
             }
             boolean hasTables =
@@ -125,6 +150,7 @@ public final class MigrationSession implements AutoCloseable {
             } finally {
                 connection.setAutoCommit(true);
             }
+            tableSeen = true;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "create the migration history table of", e);
         }
@@ -133,9 +159,11 @@ public final class MigrationSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            MigrationLocks.closeQuietly(connection);
+            if (lock != null) {
+                lock.close();
+            }
         } finally {
-            lock.close();
+            MigrationLocks.closeQuietly(connection);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdb.config.DatabaseConfigurations;
 import dev.mdb.tasks.DatabaseTasks;
+import dev.mdb.tasks.FleetOptions;
 import dev.mdb.tasks.MigrateResult;
 import dev.mdb.tasks.Reporter;
 import dev.mdb.tasks.TaskOptions;
@@ -68,7 +69,7 @@ class FlywayCompatibilityTest {
         write("db/migrate/V3__create_tags.sql", "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n");
 
         MigrateResult result = tasks().migrations()
-                .migrate(tasks().select().visible(), null, false)
+                .migrate(tasks().select().visible(), null, FleetOptions.stopOnError())
                 .raise()
                 .values()
                 .get(0);
@@ -106,7 +107,9 @@ class FlywayCompatibilityTest {
     void historyTable_createdByMdb_isFlywaysTable() throws Exception {
         write("db/migrate/V1__create_items.sql", "CREATE TABLE items (id INTEGER PRIMARY KEY);\n");
         tasks().create(tasks().select().visible());
-        tasks().migrations().migrate(tasks().select().visible(), null, false).raise();
+        tasks().migrations()
+                .migrate(tasks().select().visible(), null, FleetOptions.stopOnError())
+                .raise();
         String mdbTable = tableSql();
         Files.delete(dir.resolve("storage/dev.sqlite3"));
         Flyway.configure()

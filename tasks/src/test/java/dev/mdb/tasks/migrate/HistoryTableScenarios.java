@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mdb.config.DatabaseConfigurations;
 import dev.mdb.tasks.AdapterRegistry;
 import dev.mdb.tasks.DatabaseTasks;
+import dev.mdb.tasks.FleetOptions;
 import dev.mdb.tasks.Reporter;
 import dev.mdb.tasks.TaskOptions;
 import dev.mdb.tasks.schema.SchemaDumper;
@@ -75,7 +76,9 @@ abstract class HistoryTableScenarios {
         String byMdb = server().createDatabase();
 
         DatabaseTasks tasks = tasks(byMdb);
-        tasks.migrations().migrate(tasks.select().visible(), null, false).raise();
+        tasks.migrations()
+                .migrate(tasks.select().visible(), null, FleetOptions.stopOnError())
+                .raise();
 
         assertThat(dump(byMdb)).isEqualTo(dump(byFlyway)).contains("flyway_schema_history");
     }
@@ -89,7 +92,7 @@ abstract class HistoryTableScenarios {
 
         DatabaseTasks tasks = tasks(database);
         var result = tasks.migrations()
-                .migrate(tasks.select().visible(), null, false)
+                .migrate(tasks.select().visible(), null, FleetOptions.stopOnError())
                 .raise();
 
         assertThat(result.values().get(0).applied())

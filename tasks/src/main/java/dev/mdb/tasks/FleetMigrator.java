@@ -1,0 +1,548 @@
+package dev.mdb.tasks;
+
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.config.MdbException;
+import dev.mdb.tasks.migrate.HistoryRow;
+import dev.mdb.tasks.migrate.MigrationFiles;
+import dev.mdb.tasks.migrate.MigrationScript;
+import dev.mdb.tasks.migrate.MigrationSession;
+import dev.mdb.tasks.migrate.MigrationVersion;
+import dev.mdb.tasks.spi.AdapterTasks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+
+/**
+ * {@code db:migrate} over a fleet of databases, in Rails' order and in parallel.
+ *
+ * <p>First each database's history is read once, without the lock, on the connection that will apply its migrations
+ * (the plan): a database with nothing pending is done after that one read. Then the pending migrations of all
+ * databases run in version order, as Rails (7.1) runs them: {@code 01} of primary, {@code 02} of animals, {@code 03}
+ * of primary. Databases with the same migrations paths (the shards of a group) form one stream and advance in
+ * parallel; a migration of one stream starts only when every other stream has finished the migrations with lower
+ * versions (equal versions: the stream listed first goes first). With one job the order is exactly Rails': by
+ * version, then config order.
+ *
+ * <p>Each database's output is collected and printed as one block, headed by its name, in config order, so a run
+ * prints the same bytes whatever finished first; the caller renders the summary (and a dry run's plan). After a failure, {@link FleetOptions.OnError#STOP} starts nothing new;
+ * {@link FleetOptions.OnError#CONTINUE} goes on with every migration that does not follow the failed one in that
+ * order. Canaries run first, on their own, and the others only when they all succeeded.
+ */
+final class FleetMigrator {
+    private static final Pattern COUNT = Pattern.compile("[0-9]+");
+    private final TaskOptions options;
+    private final Migrator migrator;
+    private final GroupedReporter reporter;
+    private final IntFunction<TaskProgress> progress;
+    private final Function<DatabaseConfig, AdapterTasks> adapters;
+
+    FleetMigrator(
+            TaskOptions options,
+            Migrator migrator,
+            GroupedReporter reporter,
+            IntFunction<TaskProgress> progress,
+            Function<DatabaseConfig, AdapterTasks> adapters) {
+        this.options = options;
+        this.migrator = migrator;
+        this.reporter = reporter;
+        this.progress = progress;
+        this.adapters = adapters;
+    }
+
+    Results<MigrateResult> migrate(List<DatabaseConfig> configs, FleetOptions fleet) {
+        List<Lane> lanes = new ArrayList<>();
+        for (DatabaseConfig config : configs) {
+            lanes.add(new Lane(lanes.size(), config, adapters.apply(config)));
+        }
+        List<Lane> canaries = canaries(lanes, fleet.canary());
+        try (Run run = new Run(lanes, fleet)) {
+            run.plan();
+            if (fleet.dryRun()) {
+                // Nothing runs: finish() prints what would.
+            } else if (canaries.isEmpty() || canaries.size() == lanes.size()) {
+                run.execute(lanes);
+            } else {
+                run.execute(canaries);
+                if (canaries.stream().anyMatch(l -> l.failure != null)) {
+                    run.stopReason = "a canary failed";
+                } else {
+                    run.execute(
+                            lanes.stream().filter(l -> !canaries.contains(l)).toList());
+                }
+            }
+            run.finish();
+            return run.results();
+        }
+    }
+
+    /** The canaries {@code spec} names: a count (the first N in config order) or names and globs. */
+    private List<Lane> canaries(List<Lane> lanes, String spec) {
+        if (spec == null || spec.isBlank()) {
+            return List.of();
+        }
+        String trimmed = spec.trim();
+        if (COUNT.matcher(trimmed).matches()) {
+            int count;
+            try {
+                count = Integer.parseInt(trimmed);
+            } catch (NumberFormatException e) {
+                count = Integer.MAX_VALUE;
+            }
+            if (count < 1) {
+                throw new InvalidArgumentException(
+                        "--canary must be a count of at least 1 or database names, got " + trimmed + ".");
+            }
+            return lanes.subList(0, Math.min(count, lanes.size()));
+        }
+        List<Lane> chosen = new ArrayList<>();
+        for (String part : trimmed.split(",", -1)) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Pattern glob = NamePatterns.glob(name);
+            List<Lane> matched =
+                    lanes.stream().filter(l -> glob.matcher(l.name()).matches()).toList();
+            if (matched.isEmpty()) {
+                throw new InvalidArgumentException("--canary " + name + " matches none of the databases being"
+                        + " migrated ("
+                        + String.join(", ", lanes.stream().map(Lane::name).toList())
+                        + "). Name one of them, or give a count.");
+            }
+            matched.stream().filter(l -> !chosen.contains(l)).forEach(chosen::add);
+        }
+        chosen.sort((a, b) -> Integer.compare(a.index, b.index));
+        return chosen;
+    }
+
+    /** One run: its lanes, workers, progress display and the blocks printed so far. */
+    private final class Run implements AutoCloseable {
+        private final List<Lane> lanes;
+        private final FleetOptions fleet;
+        private final boolean grouped;
+        private final int workers;
+        private final ExecutorService pool;
+        private final TaskProgress display;
+        private final Map<String, MigrationFiles> files = new HashMap<>();
+        private final Map<String, Integer> streamOrder = new HashMap<>();
+        private int printed;
+        private int running;
+        private int idleSessions;
+        private String stopReason;
+
+        Run(List<Lane> lanes, FleetOptions fleet) {
+            this.lanes = lanes;
+            this.fleet = fleet;
+            this.grouped = lanes.size() > 1;
+            this.workers = Math.max(1, Math.min(options.jobs(), lanes.size()));
+            this.pool = workers > 1
+                    ? Executors.newFixedThreadPool(workers, r -> {
+                        Thread t = new Thread(r, "mdb-worker");
+                        t.setDaemon(true);
+                        return t;
+                    })
+                    : null;
+            this.display = grouped && workers > 1 ? progress.apply(lanes.size()) : TaskProgress.NONE;
+            reporter.showProgress(display);
+            for (Lane lane : lanes) {
+                streamOrder.putIfAbsent(lane.stream, lane.index);
+            }
+        }
+
+        // ---- plan: one history read per database, in parallel
+
+        void plan() {
+            for (Lane lane : lanes) {
+                lane.files = files.computeIfAbsent(lane.stream, s -> migrator.files(lane.adapter));
+            }
+            if (pool == null) {
+                lanes.forEach(lane -> collecting(lane, () -> plan(lane)));
+            } else {
+                List<Future<?>> futures = new ArrayList<>();
+                for (Lane lane : lanes) {
+                    futures.add(pool.submit(() -> collecting(lane, () -> plan(lane))));
+                }
+                futures.forEach(Run::await);
+            }
+            if (fleet.onError() == FleetOptions.OnError.STOP
+                    && !fleet.dryRun()
+                    && lanes.stream().anyMatch(l -> l.failure != null)) {
+                stopReason = "a database could not be checked";
+            }
+            synchronized (this) {
+                for (Lane lane : lanes) {
+                    if (lane.done || lane.failure != null) {
+                        display.finished(lane.name(), lane.failure != null);
+                    }
+                }
+                printFinished();
+            }
+        }
+
+        private void plan(Lane lane) {
+            MigrationSession session;
+            try {
+                session = MigrationSession.open(lane.adapter);
+            } catch (RuntimeException e) {
+                lane.failure = e;
+                return;
+            }
+            try {
+                List<HistoryRow> rows = session.history();
+                session.validate(lane.files, lane.files.ups(), rows);
+                List<MigrationVersion> applied = Migrator.appliedVersions(rows);
+                for (var file : lane.files.ups()) {
+                    if (applied.stream().noneMatch(v -> v.sameAs(file.version()))) {
+                        lane.pending.add(Migrator.read(lane.adapter, session, file));
+                    }
+                }
+                if (fleet.dryRun()) {
+                    session.close();
+                    return;
+                }
+                if (lane.pending.isEmpty() && !session.historyTableSeen()) {
+                    // Rails creates its tables on a database with nothing to migrate, too.
+                    session.lock(reporter, options.lockWait());
+                    session.ensureHistoryTable();
+                    Migrator.recordEnvironment(lane.adapter, session.connection());
+                }
+                if (lane.pending.isEmpty()) {
+                    lane.done = true;
+                    session.close();
+                    return;
+                }
+                synchronized (this) {
+                    if (idleSessions < workers) {
+                        idleSessions++;
+                        lane.session = session;
+                        return;
+                    }
+                }
+                session.close();
+            } catch (RuntimeException e) {
+                session.close();
+                lane.failure = e;
+            }
+        }
+
+        // ---- execute: the pending migrations, in Rails' order
+
+        void execute(List<Lane> scope) {
+            if (stopReason != null) {
+                return;
+            }
+            if (pool == null) {
+                Lane lane;
+                while ((lane = nextReady(scope)) != null) {
+                    synchronized (this) {
+                        lane.running = true;
+                    }
+                    Lane stepped = lane;
+                    collecting(lane, () -> step(stepped));
+                    synchronized (this) {
+                        settle(stepped);
+                    }
+                }
+                return;
+            }
+            synchronized (this) {
+                while (true) {
+                    Lane lane;
+                    while (running < workers && (lane = nextReady(scope)) != null) {
+                        lane.running = true;
+                        running++;
+                        Lane stepped = lane;
+                        pool.execute(() -> {
+                            try {
+                                collecting(stepped, () -> step(stepped));
+                            } finally {
+                                synchronized (this) {
+                                    running--;
+                                    settle(stepped);
+                                    notifyAll();
+                                }
+                            }
+                        });
+                    }
+                    if (running == 0) {
+                        return;
+                    }
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        stopReason = "mdb was interrupted";
+                        // Running migrations finish; nothing new starts.
+                    }
+                }
+            }
+        }
+
+        /**
+         * The step to start next in {@code scope}: the lowest (version, config order) among lanes whose next migration
+         * no other stream holds back; null when none can start (or the run stopped).
+         */
+        private synchronized Lane nextReady(List<Lane> scope) {
+            if (stopReason != null) {
+                return null;
+            }
+            Map<String, MigrationVersion> lowest = new HashMap<>();
+            for (Lane lane : scope) {
+                if (lane.hasNext()) {
+                    lowest.merge(lane.stream, lane.nextVersion(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
+            }
+            Lane best = null;
+            for (Lane lane : scope) {
+                if (lane.running || lane.failure != null || !lane.hasNext()) {
+                    continue;
+                }
+                MigrationVersion version = lane.nextVersion();
+                if (heldBack(lane, version, lowest)) {
+                    continue;
+                }
+                if (best == null || version.compareTo(best.nextVersion()) < 0) {
+                    best = lane;
+                }
+            }
+            return best;
+        }
+
+        private boolean heldBack(Lane lane, MigrationVersion version, Map<String, MigrationVersion> lowest) {
+            int order = streamOrder.get(lane.stream);
+            for (Map.Entry<String, MigrationVersion> other : lowest.entrySet()) {
+                if (other.getKey().equals(lane.stream)) {
+                    continue;
+                }
+                int cmp = other.getValue().compareTo(version);
+                if (cmp < 0 || (cmp == 0 && streamOrder.get(other.getKey()) < order)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Applies the lane's next migration, taking the lock and re-reading the history first when it has none. */
+        private void step(Lane lane) {
+            try {
+                if (lane.session == null) {
+                    lane.session = MigrationSession.open(lane.adapter);
+                } else {
+                    synchronized (this) {
+                        idleSessions--;
+                    }
+                }
+                if (!lane.locked) {
+                    lane.session.lock(reporter, options.lockWait());
+                    lane.locked = true;
+                    refresh(lane);
+                    lane.session.ensureHistoryTable();
+                }
+                if (lane.hasNext()) {
+                    migrator.apply(lane.adapter, lane.session, lane.files, lane.pending.get(lane.next), lane.applied);
+                    lane.dirty = true;
+                    lane.next++;
+                }
+            } catch (RuntimeException e) {
+                lane.failure = e;
+            }
+            boolean keep = lane.failure == null && lane.hasNext();
+            synchronized (this) {
+                keep = keep && idleSessions < workers;
+                if (keep) {
+                    idleSessions++;
+                }
+            }
+            if (!keep) {
+                release(lane);
+            }
+        }
+
+        /**
+         * Under the lock, the history again: another migrator may have applied some of the pending migrations since
+         * the plan read it (those are dropped), or left a failed run (which stops this database).
+         */
+        private void refresh(Lane lane) {
+            List<HistoryRow> rows = lane.session.history();
+            lane.session.validate(lane.files, lane.files.ups(), rows);
+            List<MigrationVersion> applied = Migrator.appliedVersions(rows);
+            List<MigrationScript> left = lane.pending.subList(lane.next, lane.pending.size()).stream()
+                    .filter(s ->
+                            applied.stream().noneMatch(v -> v.sameAs(s.file().version())))
+                    .toList();
+            synchronized (this) {
+                lane.pending.subList(lane.next, lane.pending.size()).clear();
+                lane.pending.addAll(left);
+            }
+        }
+
+        /**
+         * Records the environment when the session applied something (Rails records it on every migrate, and the
+         * protected-environment check of db:drop reads it), releases the lock and closes the connection.
+         */
+        private void release(Lane lane) {
+            if (lane.session == null) {
+                return;
+            }
+            try {
+                if (lane.dirty) {
+                    Migrator.recordEnvironment(lane.adapter, lane.session.connection());
+                }
+            } catch (MdbException e) {
+                if (lane.failure == null) {
+                    lane.failure = e;
+                } else {
+                    lane.failure.addSuppressed(e);
+                }
+            } finally {
+                lane.dirty = false;
+                lane.locked = false;
+                lane.closeSession();
+            }
+        }
+
+        /** After a step: the lane is done, failed or waits for its next; a failure may stop the run. */
+        private void settle(Lane lane) {
+            lane.running = false;
+            if (lane.failure != null) {
+                display.finished(lane.name(), true);
+                if (fleet.onError() == FleetOptions.OnError.STOP && stopReason == null) {
+                    stopReason = lane.name() + " failed";
+                }
+            } else if (!lane.hasNext()) {
+                lane.done = true;
+                display.finished(lane.name(), false);
+            }
+            printFinished();
+        }
+
+        // ---- output
+
+        /** Runs {@code work} for {@code lane}, its output collected into the lane's block when blocks are printed. */
+        private void collecting(Lane lane, Runnable work) {
+            if (!grouped) {
+                work.run();
+                return;
+            }
+            reporter.collect(lane.name());
+            try {
+                work.run();
+            } finally {
+                List<GroupedReporter.Line> lines = reporter.drain();
+                synchronized (this) {
+                    lane.output.addAll(lines);
+                }
+            }
+        }
+
+        /** Prints the blocks of finished lanes, in config order, as far as the first one still at work. */
+        private void printFinished() {
+            while (printed < lanes.size() && lanes.get(printed).finished()) {
+                print(lanes.get(printed++));
+            }
+        }
+
+        private void print(Lane lane) {
+            List<GroupedReporter.Line> lines = new ArrayList<>(lane.output);
+            if (lane.notRun && options.verbose()) {
+                int left = lane.pending.size() - lane.next;
+                lines.add(new GroupedReporter.Line(
+                        false,
+                        "Not run (" + stopReason + "): " + left + " pending migration" + (left == 1 ? "" : "s")
+                                + ", from " + lane.nextVersion() + "."));
+                lines.add(new GroupedReporter.Line(false, ""));
+            }
+            if (lines.isEmpty()) {
+                return;
+            }
+            if (grouped) {
+                lines.add(0, new GroupedReporter.Line(false, header(lane)));
+            }
+            display.clearWhile(() -> reporter.print(lines));
+        }
+
+        private String header(Lane lane) {
+            return "database: " + lane.name() + " (" + lane.config.database() + ")";
+        }
+
+        /** After the last step: lanes still with pending migrations did not run; the rest print; the summary. */
+        void finish() {
+            synchronized (this) {
+                for (Lane lane : lanes) {
+                    if (!lane.finished() && !fleet.dryRun()) {
+                        lane.notRun = true;
+                        if (stopReason == null) {
+                            stopReason = "a migration they follow failed";
+                        }
+                    } else if (fleet.dryRun() && lane.failure == null) {
+                        lane.done = true;
+                    }
+                }
+                lanes.forEach(this::release);
+                printFinished();
+            }
+        }
+
+        Results<MigrateResult> results() {
+            List<DatabaseResult<MigrateResult>> results = new ArrayList<>();
+            int notRun = 0;
+            for (Lane lane : lanes) {
+                if (lane.failure != null) {
+                    results.add(new DatabaseResult<>(lane.config, null, lane.failure));
+                } else {
+                    MigrateResult result = result(lane);
+                    if (result.outcome() == MigrateResult.Outcome.NOT_RUN) {
+                        notRun++;
+                    }
+                    results.add(new DatabaseResult<>(lane.config, result, null));
+                }
+            }
+            return new Results<>(results, lanes.size(), notRun);
+        }
+
+        private MigrateResult result(Lane lane) {
+            if (fleet.dryRun()) {
+                return MigrateResult.dryRun(planned(lane));
+            }
+            List<MigrationVersion> left =
+                    lane.pending.subList(Math.min(lane.next, lane.pending.size()), lane.pending.size()).stream()
+                            .map(s -> s.file().version())
+                            .toList();
+            return new MigrateResult(List.of(), lane.applied, left, List.of(), false);
+        }
+
+        private List<PlannedMigration> planned(Lane lane) {
+            return lane.pending.stream().map(s -> DryRuns.up(lane.adapter, s)).toList();
+        }
+
+        @Override
+        public void close() {
+            for (Lane lane : lanes) {
+                lane.closeSession();
+            }
+            display.close();
+            reporter.showProgress(TaskProgress.NONE);
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+
+        private static void await(Future<?> future) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TaskFailedException("interrupted while checking databases", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+}

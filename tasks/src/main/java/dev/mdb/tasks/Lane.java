@@ -1,0 +1,72 @@
+package dev.mdb.tasks;
+
+import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.migrate.MigrationFiles;
+import dev.mdb.tasks.migrate.MigrationScript;
+import dev.mdb.tasks.migrate.MigrationSession;
+import dev.mdb.tasks.migrate.MigrationVersion;
+import dev.mdb.tasks.spi.AdapterTasks;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One database of a fleet migration: its pending migrations (read once, without the lock), the session that checked
+ * and will apply them, how far it got, and the output it printed, kept to be shown as one block in config order.
+ */
+final class Lane {
+    final int index;
+    final DatabaseConfig config;
+    final AdapterTasks adapter;
+    /** The migrations paths it reads: databases with the same ones (shards of a group) share a stream. */
+    final String stream;
+
+    MigrationFiles files;
+    MigrationSession session;
+    final List<MigrationScript> pending = new ArrayList<>();
+    /** The next pending migration to apply. */
+    int next;
+
+    /** Whether the session holds the migration lock (and has re-read the history under it). */
+    boolean locked;
+    /** Whether the session applied something since it was opened: the environment is recorded before it closes. */
+    boolean dirty;
+
+    boolean running;
+    boolean done;
+    boolean notRun;
+    RuntimeException failure;
+    final List<MigrationVersion> applied = new ArrayList<>();
+    final List<GroupedReporter.Line> output = new ArrayList<>();
+
+    Lane(int index, DatabaseConfig config, AdapterTasks adapter) {
+        this.index = index;
+        this.config = config;
+        this.adapter = adapter;
+        this.stream = String.join("\u0000", config.migrationsPaths());
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    /** The version of the next migration to apply (only while there is one). */
+    MigrationVersion nextVersion() {
+        return pending.get(next).file().version();
+    }
+
+    boolean hasNext() {
+        return next < pending.size();
+    }
+
+    /** Done, failed or not run: nothing more will happen to it. */
+    boolean finished() {
+        return done || notRun || failure != null;
+    }
+
+    void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+}
