@@ -8,6 +8,7 @@ import dev.mdb.tasks.migrate.MigrationScript;
 import dev.mdb.tasks.migrate.MigrationSession;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import dev.mdb.tasks.spi.AdapterTasks;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
  */
 final class FleetMigrator {
     private static final Pattern COUNT = Pattern.compile("[0-9]+");
+    private static final int IDLE_SESSIONS = 32;
     private final TaskOptions options;
     private final Migrator migrator;
     private final GroupedReporter reporter;
@@ -56,13 +58,24 @@ final class FleetMigrator {
         this.adapters = adapters;
     }
 
-    Results<MigrateResult> migrate(List<DatabaseConfig> configs, FleetOptions fleet) {
+    /** What to do with a database whose migrations are over, before its connection closes (re-dump its schema). */
+    @FunctionalInterface
+    interface Finished {
+        /** {@code connection}: the migrations' own, or null when it was closed already. */
+        void migrated(DatabaseConfig config, Connection connection);
+    }
+
+    /**
+     * Migrates {@code configs}; {@code finished} (null for nothing) runs for each database that applied migrations,
+     * right after its last one while the others go on (or at the end for one the run stopped).
+     */
+    Results<MigrateResult> migrate(List<DatabaseConfig> configs, FleetOptions fleet, Finished finished) {
         List<Lane> lanes = new ArrayList<>();
         for (DatabaseConfig config : configs) {
             lanes.add(new Lane(lanes.size(), config, adapters.apply(config)));
         }
         List<Lane> canaries = canaries(lanes, fleet.canary());
-        try (Run run = new Run(lanes, fleet)) {
+        try (Run run = new Run(lanes, fleet, finished)) {
             run.plan();
             if (fleet.dryRun()) {
                 // Nothing runs: finish() prints what would.
@@ -126,8 +139,15 @@ final class FleetMigrator {
     private final class Run implements AutoCloseable {
         private final List<Lane> lanes;
         private final FleetOptions fleet;
+        private final Finished finished;
         private final boolean grouped;
         private final int workers;
+        /**
+         * Connections kept open between the plan and the first migration, or between two migrations, of databases not
+         * at work: each reconnect costs a round trip or three, but a fleet of hundreds must not hold hundreds open.
+         */
+        private final int idleCap;
+
         private final ExecutorService pool;
         private final TaskProgress display;
         private final Map<String, MigrationFiles> files = new HashMap<>();
@@ -137,11 +157,13 @@ final class FleetMigrator {
         private int idleSessions;
         private String stopReason;
 
-        Run(List<Lane> lanes, FleetOptions fleet) {
+        Run(List<Lane> lanes, FleetOptions fleet, Finished finished) {
             this.lanes = lanes;
             this.fleet = fleet;
+            this.finished = finished;
             this.grouped = lanes.size() > 1;
             this.workers = Math.max(1, Math.min(options.jobs(), lanes.size()));
+            this.idleCap = Math.max(2 * workers, IDLE_SESSIONS);
             this.pool = workers > 1
                     ? Executors.newFixedThreadPool(workers, r -> {
                         Thread t = new Thread(r, "mdb-worker");
@@ -219,7 +241,7 @@ final class FleetMigrator {
                     return;
                 }
                 synchronized (this) {
-                    if (idleSessions < workers) {
+                    if (idleSessions < idleCap) {
                         idleSessions++;
                         lane.session = session;
                         return;
@@ -353,15 +375,35 @@ final class FleetMigrator {
             } catch (RuntimeException e) {
                 lane.failure = e;
             }
+            if (lane.failure == null && !lane.hasNext()) {
+                afterLast(lane);
+            }
             boolean keep = lane.failure == null && lane.hasNext();
             synchronized (this) {
-                keep = keep && idleSessions < workers;
+                keep = keep && idleSessions < idleCap;
                 if (keep) {
                     idleSessions++;
                 }
             }
             if (!keep) {
                 release(lane);
+            }
+        }
+
+        /** Runs {@link Finished} once for a lane that applied migrations, on its session's connection if open. */
+        private void afterLast(Lane lane) {
+            if (finished == null || lane.applied.isEmpty() || lane.afterLastDone) {
+                return;
+            }
+            lane.afterLastDone = true;
+            try {
+                finished.migrated(lane.config, lane.session == null ? null : lane.session.connection());
+            } catch (RuntimeException e) {
+                if (lane.failure == null) {
+                    lane.failure = e;
+                } else {
+                    lane.failure.addSuppressed(e);
+                }
             }
         }
 
@@ -485,7 +527,10 @@ final class FleetMigrator {
                         lane.done = true;
                     }
                 }
-                lanes.forEach(this::release);
+                for (Lane lane : lanes) {
+                    afterLast(lane);
+                    release(lane);
+                }
                 printFinished();
             }
         }

@@ -30,6 +30,8 @@ final class Lane {
     boolean locked;
     /** Whether the session applied something since it was opened: the environment is recorded before it closes. */
     boolean dirty;
+    /** Whether {@link FleetMigrator.Finished} ran for it. */
+    boolean afterLastDone;
 
     boolean running;
     boolean done;

@@ -3,9 +3,12 @@ package dev.mdb.tasks;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import dev.mdb.tasks.spi.AdapterTasks;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -46,7 +49,10 @@ public final class MigrationTasks {
     public Results<MigrateResult> migrate(List<DatabaseConfig> configs, MigrationVersion target, FleetOptions how) {
         Results<MigrateResult> results;
         if (target == null) {
-            results = fleet.migrate(configs, how);
+            // Each database's schema is re-dumped as soon as its migrations are over, on their connection, while
+            // the others still migrate.
+            results = fleet.migrate(configs, how, how.dryRun() ? null : dumper());
+            return results;
         } else if (how.dryRun()) {
             results = PerDatabase.inOrder(
                     configs, config -> migrator.plan(adapters.apply(config), target, configs.size() > 1));
@@ -77,8 +83,7 @@ public final class MigrationTasks {
 
     /** Every pending migration of each database, in Rails' order; then the schema files. */
     void migrateInOrder(List<DatabaseConfig> configs) {
-        fleet.migrate(configs, FleetOptions.stopOnError()).raise();
-        dumpAfterMigration(configs);
+        fleet.migrate(configs, FleetOptions.stopOnError(), dumper()).raise();
     }
 
     /** db:rollback --dry-run: the down migrations a rollback of {@code steps} would run, newest first. */
@@ -174,6 +179,19 @@ public final class MigrationTasks {
     /** The pending migrations of each database. The caller renders, then raises. */
     public Results<List<PendingMigration>> pending(List<DatabaseConfig> configs) {
         return runner.map(configs, config -> migrator.pending(adapters.apply(config)));
+    }
+
+    /** Re-dumps a database's schema file after migrating, when the options and its entry say so, each file once. */
+    private FleetMigrator.Finished dumper() {
+        if (!options.dumpSchemaAfterMigration()) {
+            return null;
+        }
+        Set<Path> written = ConcurrentHashMap.newKeySet();
+        return (config, connection) -> {
+            if (SchemaTasks.dumpsAfterMigration(config)) {
+                schemas.dumpOnce(config, connection, written);
+            }
+        };
     }
 
     /** Re-dumps the schema files of {@code configs}, in parallel, each file once. */

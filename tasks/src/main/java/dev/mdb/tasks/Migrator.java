@@ -4,6 +4,7 @@ import dev.mdb.config.MdbException;
 import dev.mdb.tasks.migrate.AppliedMigration;
 import dev.mdb.tasks.migrate.DownMigrator;
 import dev.mdb.tasks.migrate.HistoryRow;
+import dev.mdb.tasks.migrate.HistoryTable;
 import dev.mdb.tasks.migrate.InternalMetadata;
 import dev.mdb.tasks.migrate.MigrationFile;
 import dev.mdb.tasks.migrate.MigrationFiles;
@@ -13,7 +14,6 @@ import dev.mdb.tasks.migrate.MigrationRunner;
 import dev.mdb.tasks.migrate.MigrationScript;
 import dev.mdb.tasks.migrate.MigrationSession;
 import dev.mdb.tasks.migrate.MigrationVersion;
-import dev.mdb.tasks.migrate.SchemaHistory;
 import dev.mdb.tasks.spi.AdapterTasks;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -279,16 +279,12 @@ final class Migrator {
     }
 
     MigrationStatus status(AdapterTasks adapter) {
-        List<AppliedMigration> applied;
-        try (Connection c = adapter.connect()) {
-            if (!SchemaHistory.tableExists(c, SchemaHistory.TABLE)) {
-                throw new TaskFailedException("Schema migrations table does not exist yet ("
-                        + adapter.config().label() + "). Run `mdb db:migrate` first.");
-            }
-            applied = SchemaHistory.applied(c);
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "read the migration status of", e);
+        List<HistoryRow> history = historyOrNull(adapter, "read the migration status of");
+        if (history == null) {
+            throw new TaskFailedException("Schema migrations table does not exist yet ("
+                    + adapter.config().label() + "). Run `mdb db:migrate` first.");
         }
+        List<AppliedMigration> applied = appliedMigrations(history);
         TreeMap<MigrationVersion, MigrationStatus.Row> rows = new TreeMap<>();
         for (MigrationFile f : files(adapter).ups()) {
             rows.put(f.version(), new MigrationStatus.Row("down", pad(f.version()), f.humanName()));
@@ -325,11 +321,30 @@ final class Migrator {
 
     /** Applied migrations; a database that does not exist is an error. */
     List<AppliedMigration> applied(AdapterTasks adapter) {
+        List<HistoryRow> rows = historyOrNull(adapter, "read the migration history of");
+        return rows == null ? List.of() : appliedMigrations(rows);
+    }
+
+    /** The history's rows, read in one round trip on a connection of its own; null when there is no history table. */
+    private static List<HistoryRow> historyOrNull(AdapterTasks adapter, String action) {
         try (Connection c = adapter.connect()) {
-            return SchemaHistory.applied(c);
+            return new HistoryTable(adapter).rowsOrNull(c);
         } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "read the migration history of", e);
+            throw DatabaseErrors.translate(adapter, action, e);
         }
+    }
+
+    /** Row types that are not migrations run up (as {@code SchemaHistory#applied} leaves them out). */
+    private static final java.util.Set<String> NOT_APPLIED_TYPES =
+            java.util.Set.of("SCHEMA", "DELETE", "UNDO_SQL", "BASELINE");
+
+    /** The successful migrations among {@code rows} (a Flyway-era JDBC one too), in version order. */
+    private static List<AppliedMigration> appliedMigrations(List<HistoryRow> rows) {
+        return rows.stream()
+                .filter(r -> r.version() != null && r.success() && !NOT_APPLIED_TYPES.contains(r.type()))
+                .map(r -> new AppliedMigration(r.version(), r.description(), r.script()))
+                .sorted(Comparator.comparing(AppliedMigration::version))
+                .toList();
     }
 
     private void revert(AdapterTasks adapter, Connection c, MigrationFiles files, MigrationVersion version) {

@@ -106,27 +106,54 @@ final class SchemaTasks {
         return List.copyOf(written);
     }
 
+    /**
+     * Dumps {@code config}'s schema through {@code c}, a connection to it already open (a migration's; null: one of its
+     * own), unless its file is in {@code written} already, to which it is added; returns whether it wrote.
+     */
+    boolean dumpOnce(DatabaseConfig config, Connection c, Set<Path> written) {
+        Optional<Path> file = file(config);
+        if (file.isEmpty() || !written.add(file.get())) {
+            return false;
+        }
+        if (c == null) {
+            dump(config, file.get());
+            return true;
+        }
+        AdapterTasks adapter = adapters.apply(config);
+        try {
+            dump(adapter, file.get(), c);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "dump the schema of", e);
+        }
+        return true;
+    }
+
     private void dump(DatabaseConfig config, Path file) {
         AdapterTasks adapter = adapters.apply(config);
+        try (Connection c = adapter.connect()) {
+            dump(adapter, file, c);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(adapter, "dump the schema of", e);
+        }
+    }
+
+    private void dump(AdapterTasks adapter, Path file, Connection c) throws SQLException {
+        DatabaseConfig config = adapter.config();
         String format = format(config);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Connection c = adapter.connect()) {
-                String history = format.equals(STRUCTURE)
-                        ? HistoryRows.insertStatement(c, adapter.dialect(), schemaQualifier(c, adapter))
-                        : HistoryRows.insertStatement(c, adapter.dialect());
-                String text;
-                if (format.equals(STRUCTURE)) {
-                    text = structureDump(adapter, file) + "\n" + history;
-                } else {
-                    String header = "-- Schema of an mdb database (schema_format: sql, adapter: " + config.adapter()
-                            + ").\n-- Written by `mdb db:schema:dump`; change the database with a migration, not here.\n\n";
-                    text = header + adapter.schemaDumper().dump(c) + history;
-                }
-                replace(file, text);
+            String history = format.equals(STRUCTURE)
+                    ? HistoryRows.insertStatement(c, adapter.dialect(), schemaQualifier(c, adapter))
+                    : HistoryRows.insertStatement(c, adapter.dialect());
+            String text;
+            if (format.equals(STRUCTURE)) {
+                text = structureDump(adapter, file) + "\n" + history;
+            } else {
+                String header = "-- Schema of an mdb database (schema_format: sql, adapter: " + config.adapter()
+                        + ").\n-- Written by `mdb db:schema:dump`; change the database with a migration, not here.\n\n";
+                text = header + adapter.schemaDumper().dump(c) + history;
             }
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(adapter, "dump the schema of", e);
+            replace(file, text);
         } catch (IOException e) {
             throw new TaskFailedException("can't write " + file + ": " + Causes.of(e), e);
         }

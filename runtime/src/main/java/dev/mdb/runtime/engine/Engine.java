@@ -144,4 +144,13 @@ public interface Engine {
 
     /** Which tables the console lists and where it looks for them. */
     CatalogRules catalog();
+
+    /**
+     * A query taking one parameter, a table name, that returns a row when that table exists where the connection's
+     * unqualified names go (PostgreSQL: the current schema; MySQL: the current database): one cheap round trip, where
+     * JDBC's {@code getTables} costs three and a heavy catalog query. Null: use {@code getTables}.
+     */
+    default String tableExistsQuery() {
+        return null;
+    }
 }

@@ -22,7 +22,7 @@ public final class HistoryTable {
     }
 
     public boolean exists(Connection c) throws SQLException {
-        return SchemaHistory.tableExists(c, SchemaHistory.TABLE);
+        return SchemaHistory.tableExists(c, adapter.engine(), SchemaHistory.TABLE);
     }
 
     /** Creates the table (and its index) as Flyway does on this engine. */
@@ -34,11 +34,12 @@ public final class HistoryTable {
         }
     }
 
-    /** Every row, in installed order; null when the table does not exist. */
+    /** Every row, in installed order; null when the table does not exist. Two cheap round trips. */
     public List<HistoryRow> rowsOrNull(Connection c) throws SQLException {
-        if (!exists(c)) {
-            return null;
-        }
+        return exists(c) ? read(c) : null;
+    }
+
+    private static List<HistoryRow> read(Connection c) throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
         String sql = "SELECT installed_rank, version, description, type, script, checksum, execution_time, success"
                 + " FROM " + SchemaHistory.TABLE + " ORDER BY installed_rank";

@@ -19,7 +19,7 @@ public final class InternalMetadata {
 
     /** The stored value, or null when the table or the key is missing. */
     public static String read(Connection c, AdapterTasks adapter, String key) throws SQLException {
-        if (!SchemaHistory.tableExists(c, TABLE)) {
+        if (!SchemaHistory.tableExists(c, adapter.engine(), TABLE)) {
             return null;
         }
         try (PreparedStatement ps = c.prepareStatement(

@@ -123,7 +123,8 @@ public final class MigrationSession implements AutoCloseable {
      */
     public void ensureHistoryTable() {
         try {
-            if (history.exists(connection)) {
+            // The last read (under the lock) found it, or the catalog says so.
+            if (tableSeen || history.exists(connection)) {
                 tableSeen = true;
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.mdb.tasks.migrate;
 
 import dev.mdb.runtime.engine.CatalogRules;
+import dev.mdb.runtime.engine.Engine;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -16,6 +17,20 @@ public final class SchemaHistory {
     public static final String TABLE = "flyway_schema_history";
 
     private SchemaHistory() {}
+
+    /** Whether {@code table} exists in the connection's current database/schema, asked as {@code engine} asks best. */
+    public static boolean tableExists(Connection c, Engine engine, String table) throws SQLException {
+        String query = engine.tableExistsQuery();
+        if (query == null) {
+            return tableExists(c, table);
+        }
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 
     /** Whether {@code table} exists in the connection's current database/schema. */
     public static boolean tableExists(Connection c, String table) throws SQLException {

@@ -178,6 +178,12 @@ public class MysqlEngine implements Engine {
     }
 
     @Override
+    public String tableExistsQuery() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?"
+                + " AND table_type = 'BASE TABLE'";
+    }
+
+    @Override
     public CatalogRules catalog() {
         return CATALOG;
     }

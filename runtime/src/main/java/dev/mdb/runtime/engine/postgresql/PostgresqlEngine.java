@@ -226,4 +226,10 @@ public class PostgresqlEngine implements Engine {
     public CatalogRules catalog() {
         return CATALOG;
     }
+
+    @Override
+    public String tableExistsQuery() {
+        return "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')";
+    }
 }

@@ -131,6 +131,11 @@ public class SqliteEngine implements Engine {
     }
 
     @Override
+    public String tableExistsQuery() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE";
+    }
+
+    @Override
     public CatalogRules catalog() {
         return CATALOG;
     }
