@@ -18,7 +18,10 @@
 # (FORCE), so open sessions don't keep them alive); `drop` removes that list, not the directory.
 # DIR/db/MIGRATIONS_PATH is created empty, for the caller's migration files.
 #
-# Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD (written to the yml when
+# With ADAPTER=sqlite3 the shards are SQLite files instead, DIR/storage/shard_NN.sqlite3 (timeout 5000), created by
+# `mdb db:create` (or on first connect); no server is needed, no list is written, and `drop` deletes those files.
+#
+# Settings (environment): ADAPTER (postgresql, or sqlite3); PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD (written to the yml when
 # set); ENV (development); MIGRATIONS_PATH (db/shards_migrate); SCHEMA_DUMP (shards_schema.sql; "false" disables
 # the schema file); REPLICAS (1; 0 writes no replica entries); CREATE (1; 0 writes the files without creating the
 # databases, e.g. to test db:create).
@@ -30,6 +33,7 @@ migrations_path=${MIGRATIONS_PATH:-db/shards_migrate}
 schema_dump=${SCHEMA_DUMP:-shards_schema.sql}
 replicas=${REPLICAS:-1}
 create_databases=${CREATE:-1}
+adapter=${ADAPTER:-postgresql}
 
 usage() {
     sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -59,6 +63,28 @@ create() {
     runid=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
     width=$(( ${#n} < 2 ? 2 : ${#n} ))
     local yml="$dir/config/database.yml" list="$dir/.shards-databases" sql
+    if [ "$adapter" = sqlite3 ]; then
+        mkdir -p "$dir/storage"
+        {
+            echo "# $n SQLite shards written by scripts/shards.sh; drop with: scripts/shards.sh drop DIR"
+            echo "$env_name:"
+            for (( i = 1; i <= n; i++ )); do
+                printf -v nn "%0${width}d" "$i"
+                echo "  primary_shard_${nn}:"
+                echo "    adapter: sqlite3"
+                echo "    database: storage/shard_${nn}.sqlite3"
+                echo "    timeout: 5000"
+                echo "    migrations_paths: $migrations_path"
+                echo "    schema_dump: $schema_dump"
+            done
+        } >"$yml"
+        touch "$dir/.shards-sqlite"
+        echo "$dir"
+        return 0
+    elif [ "$adapter" != postgresql ]; then
+        echo "shards.sh: ADAPTER must be postgresql or sqlite3, got '$adapter'" >&2
+        exit 2
+    fi
     sql="$dir/.shards-create.sql"
     : >"$list"
     : >"$sql"
@@ -106,6 +132,11 @@ drop() {
         exit 2
     fi
     local list="$dir/.shards-databases" db sql
+    if [ -f "$dir/.shards-sqlite" ]; then
+        rm -f "$dir"/storage/shard_*.sqlite3 "$dir"/storage/shard_*.sqlite3-* "$dir"/storage/shard_*.mdb-lock \
+            "$dir/.shards-sqlite"
+        return 0
+    fi
     if [ ! -f "$list" ]; then
         echo "shards.sh: $dir has no $list (nothing created there, or already dropped)" >&2
         return 0

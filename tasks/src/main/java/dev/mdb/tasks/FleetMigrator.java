@@ -152,6 +152,9 @@ final class FleetMigrator {
         private final TaskProgress display;
         private final Map<String, MigrationFiles> files = new HashMap<>();
         private final Map<String, Integer> streamOrder = new HashMap<>();
+        /** Pending files read so far, by path, engine and server version: shards share them (a refusal is not kept). */
+        private final Map<String, MigrationScript> scripts = new java.util.concurrent.ConcurrentHashMap<>();
+
         private int printed;
         private int running;
         private int idleSessions;
@@ -222,7 +225,9 @@ final class FleetMigrator {
                 List<MigrationVersion> applied = Migrator.appliedVersions(rows);
                 for (var file : lane.files.ups()) {
                     if (applied.stream().noneMatch(v -> v.sameAs(file.version()))) {
-                        lane.pending.add(Migrator.read(lane.adapter, session, file));
+                        String key = file.path() + "\u0000"
+                                + lane.adapter.engine().name() + "\u0000" + session.serverVersion();
+                        lane.pending.add(scripts.computeIfAbsent(key, k -> Migrator.read(lane.adapter, session, file)));
                     }
                 }
                 if (fleet.dryRun()) {

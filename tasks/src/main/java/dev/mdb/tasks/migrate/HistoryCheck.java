@@ -39,15 +39,15 @@ final class HistoryCheck {
             if (file.isEmpty()) {
                 continue;
             }
-            MigrationScript script = MigrationScript.read(file.get(), adapter, serverVersion);
-            boolean checksumChanged = row.checksum() != null && row.checksum() != script.checksum();
+            int checksum = files.checksum(file.get());
+            boolean checksumChanged = row.checksum() != null && row.checksum() != checksum;
             boolean renamed = !file.get().description().equals(row.description());
             if (checksumChanged || renamed) {
                 throw new TaskFailedException("the migration history of " + where(adapter) + " does not match the"
                         + " files: " + file.get().path()
                         + (checksumChanged
                                 ? " changed since version " + row.version() + " was applied (checksum " + row.checksum()
-                                        + " in the history, " + script.checksum() + " now)"
+                                        + " in the history, " + checksum + " now)"
                                 : " is named '" + file.get().description() + "' but version " + row.version()
                                         + " was applied as '" + row.description() + "'")
                         + ". If the file was changed on purpose, run `mdb db:migrate:repair` to accept it; otherwise"

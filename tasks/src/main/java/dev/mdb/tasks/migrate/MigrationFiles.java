@@ -11,13 +11,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The migration files of one database's {@code migrations_paths}, sorted by version. */
 public final class MigrationFiles {
     private final List<Path> directories;
     private final List<MigrationFile> ups;
     private final List<MigrationFile> downs;
+    /** Checksums read so far: databases sharing these files (the shards of a group) read each once per run. */
+    private final Map<Path, Integer> checksums = new ConcurrentHashMap<>();
 
     private MigrationFiles(List<Path> directories, List<MigrationFile> ups, List<MigrationFile> downs) {
         this.directories = directories;
@@ -119,6 +123,20 @@ public final class MigrationFiles {
                 + " U<version>__<name>.sql (down), the version digits with . or _ between groups, e.g."
                 + " V20261201090000__create_dogs.sql. Rename it, or move it out of the migrations path (README*, *.md,"
                 + " *.txt and hidden files are left alone).";
+    }
+
+    /** The checksum of {@code file}'s text, as {@link MigrationScript#checksum()} has it; read once. */
+    public int checksum(MigrationFile file) {
+        return checksums.computeIfAbsent(file.path(), path -> {
+            try {
+                return Checksums.of(Files.readString(path, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new TaskFailedException(
+                        "can't read migration " + path + ": " + dev.mdb.config.Causes.of(e)
+                                + ". Check the file's permissions.",
+                        e);
+            }
+        });
     }
 
     public List<Path> directories() {

@@ -25,7 +25,10 @@ public final class PostgresqlTarget extends ServerTarget {
                 .append(port())
                 .append('/')
                 .append(database == null ? "" : encode(database))
-                .append("?ApplicationName=mdb");
+                .append("?ApplicationName=mdb")
+                // Servers from 9.0 on take application_name in the start-up packet; without this the driver sends a
+                // SET after connecting, one more round trip on every connection.
+                .append("&assumeMinServerVersion=9.0");
         String sslmode = config().string("sslmode");
         if (sslmode != null) {
             url.append("&sslmode=").append(encode(sslmode));
