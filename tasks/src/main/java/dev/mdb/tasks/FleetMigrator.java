@@ -279,6 +279,7 @@ final class FleetMigrator {
                 }
                 return;
             }
+            boolean interrupted = false;
             synchronized (this) {
                 while (true) {
                     Lane lane;
@@ -299,16 +300,21 @@ final class FleetMigrator {
                         });
                     }
                     if (running == 0) {
-                        return;
+                        break;
                     }
                     try {
                         wait();
                     } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stopReason = "mdb was interrupted";
-                        // Running migrations finish; nothing new starts.
+                        // Running migrations finish; nothing new starts. The flag is set again once they have.
+                        interrupted = true;
+                        if (stopReason == null) {
+                            stopReason = "mdb was interrupted";
+                        }
                     }
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 
