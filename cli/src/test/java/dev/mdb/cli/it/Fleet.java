@@ -227,16 +227,32 @@ final class Fleet {
                     .append(" (")
                     .append(databaseOf.get(database.name()))
                     .append(")\n");
-            for (String version : versions(database.migrationsPath())) {
-                String name = version + " " + className(database.migrationsPath(), version);
-                out.append(banner(name + ": migrating")).append('\n');
-                out.append("== ").append(name).append(": migrated (T)\n\n");
-            }
+            out.append(migratedBanners(
+                    database.migrationsPath(),
+                    versions(database.migrationsPath()).toArray(String[]::new)));
         }
         out.append(databases.size())
                 .append(" databases: ")
                 .append(databases.size())
                 .append(" migrated, 0 already up to date, 0 failed, 0 not run.\n");
+        return out.toString();
+    }
+
+    /** The block of a database that did not run: its header and the Not run line. */
+    static String notRunBlock(String name, String label, String reason, int pending, String from) {
+        return "database: " + name + " (" + label + ")\n"
+                + "Not run (" + reason + "): " + pending + " pending migration" + (pending == 1 ? "" : "s")
+                + ", from " + from + ".\n\n";
+    }
+
+    /** Rails' two banners per migration of {@code path}, timings as {@code (T)} ({@link #withoutTimings}). */
+    static String migratedBanners(String path, String... versions) {
+        StringBuilder out = new StringBuilder();
+        for (String version : versions) {
+            String name = version + " " + className(path, version);
+            out.append(banner(name + ": migrating")).append('\n');
+            out.append("== ").append(name).append(": migrated (T)\n\n");
+        }
         return out.toString();
     }
 

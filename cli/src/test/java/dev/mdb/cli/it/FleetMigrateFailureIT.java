@@ -8,7 +8,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.mdb.testsupport.DatabaseServerExtension;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,21 +274,12 @@ class FleetMigrateFailureIT {
         return summary;
     }
 
-    /** The block of a database that did not run: its header and the Not run line. */
     private static String notRunBlock(String name, String reason, int pending, String from) {
-        return "database: " + name + " (<" + name + ">)\n"
-                + "Not run (" + reason + "): " + pending + " pending migration" + (pending == 1 ? "" : "s")
-                + ", from " + from + ".\n\n";
+        return Fleet.notRunBlock(name, "<" + name + ">", reason, pending, from);
     }
 
-    /** Rails' two banners per migration, timings as {@code (T)} ({@link Fleet#withoutTimings}). */
     private static String migratedBanners(String path, String... versions) {
-        List<String> lines = new ArrayList<>();
-        for (String version : versions) {
-            String name = version + " " + Fleet.className(path, version);
-            lines.add(Fleet.banner(name + ": migrating") + "\n" + "== " + name + ": migrated (T)\n\n");
-        }
-        return String.join("", lines);
+        return Fleet.migratedBanners(path, versions);
     }
 
     private static String placeholders(PostgresFleet fleet, String out) {
