@@ -158,6 +158,22 @@ class FleetMigrateOrderIT {
                 .isEqualTo(FLEET.expectedMigrateOutput(FLEET.placeholders()));
     }
 
+    /** Databases with nothing to do print no block: a second run prints only the summary, and changes nothing. */
+    @Test
+    void migrate_again_everyDatabaseUpToDate_printsOnlyTheSummary() throws Exception {
+        Map<Step, Span> spansBefore = sequential.spans();
+
+        MdbResult again = sequential.mdb().run("db:migrate");
+
+        assertThat(again.exitCode()).as("%s", again).isZero();
+        assertThat(again.out())
+                .as("%s", again)
+                .isEqualTo("5 databases: 0 migrated, 5 already up to date, 0 failed, 0 not run.\n");
+        assertThat(again.err()).as("%s", again).isEmpty();
+        assertThat(sequential.spans()).as("%s", again).isEqualTo(spansBefore);
+        assertEverythingApplied(sequential, again);
+    }
+
     private static void assertEverythingApplied(PostgresFleet fleet, MdbResult result) throws Exception {
         for (Fleet.Database database : FLEET.databases()) {
             assertThat(fleet.applied(database.name()))
