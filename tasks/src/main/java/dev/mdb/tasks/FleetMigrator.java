@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  * (the plan): a database with nothing pending is done after that one read. Then the pending migrations of all
  * databases run in version order, as Rails (7.1) runs them: {@code 01} of primary, {@code 02} of animals, {@code 03}
  * of primary. Databases with the same migrations paths (the shards of a group) form one stream and advance in
- * parallel; a migration of one stream starts only when every other stream has finished the migrations with lower
- * versions (equal versions: the stream listed first goes first). With one job the order is exactly Rails': by
- * version, then config order.
+ * parallel; a migration of one stream starts only when every other stream has finished the migrations that come
+ * before it: lower versions, and equal versions of databases listed before it. With one job the order is exactly
+ * Rails': by version, then config order.
  *
  * <p>Each database's output is collected and printed as one block, headed by its name, in config order, so a run
  * prints the same bytes whatever finished first; the caller renders the summary (and a dry run's plan). After a failure, {@link FleetOptions.OnError#STOP} starts nothing new;
@@ -151,7 +151,6 @@ final class FleetMigrator {
         private final ExecutorService pool;
         private final TaskProgress display;
         private final Map<String, MigrationFiles> files = new HashMap<>();
-        private final Map<String, Integer> streamOrder = new HashMap<>();
         /** Pending files read so far, by path, engine and server version: shards share them (a refusal is not kept). */
         private final Map<String, MigrationScript> scripts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -176,9 +175,6 @@ final class FleetMigrator {
                     : null;
             this.display = grouped && workers > 1 ? progress.apply(lanes.size()) : TaskProgress.NONE;
             reporter.showProgress(display);
-            for (Lane lane : lanes) {
-                streamOrder.putIfAbsent(lane.stream, lane.index);
-            }
         }
 
         // ---- plan: one history read per database, in parallel
@@ -326,36 +322,35 @@ final class FleetMigrator {
             if (stopReason != null) {
                 return null;
             }
-            Map<String, MigrationVersion> lowest = new HashMap<>();
+            // Per stream, its lane with the lowest (next version, config order) still to run.
+            Map<String, Lane> lowest = new HashMap<>();
             for (Lane lane : scope) {
                 if (lane.hasNext()) {
-                    lowest.merge(lane.stream, lane.nextVersion(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    lowest.merge(lane.stream, lane, (a, b) -> before(a, b) ? a : b);
                 }
             }
             Lane best = null;
             for (Lane lane : scope) {
-                if (lane.running || lane.failure != null || !lane.hasNext()) {
+                if (lane.running || lane.failure != null || !lane.hasNext() || heldBack(lane, lowest)) {
                     continue;
                 }
-                MigrationVersion version = lane.nextVersion();
-                if (heldBack(lane, version, lowest)) {
-                    continue;
-                }
-                if (best == null || version.compareTo(best.nextVersion()) < 0) {
+                if (best == null || before(lane, best)) {
                     best = lane;
                 }
             }
             return best;
         }
 
-        private boolean heldBack(Lane lane, MigrationVersion version, Map<String, MigrationVersion> lowest) {
-            int order = streamOrder.get(lane.stream);
-            for (Map.Entry<String, MigrationVersion> other : lowest.entrySet()) {
-                if (other.getKey().equals(lane.stream)) {
-                    continue;
-                }
-                int cmp = other.getValue().compareTo(version);
-                if (cmp < 0 || (cmp == 0 && streamOrder.get(other.getKey()) < order)) {
+        /** Whether {@code a}'s next migration comes before {@code b}'s in Rails' order: version, then config order. */
+        private static boolean before(Lane a, Lane b) {
+            int cmp = a.nextVersion().compareTo(b.nextVersion());
+            return cmp < 0 || (cmp == 0 && a.index < b.index);
+        }
+
+        /** Whether another stream still has a migration that comes before {@code lane}'s next one. */
+        private static boolean heldBack(Lane lane, Map<String, Lane> lowest) {
+            for (Map.Entry<String, Lane> other : lowest.entrySet()) {
+                if (!other.getKey().equals(lane.stream) && before(other.getValue(), lane)) {
                     return true;
                 }
             }
@@ -504,6 +499,12 @@ final class FleetMigrator {
 
         private void print(Lane lane) {
             List<GroupedReporter.Line> lines = new ArrayList<>(lane.output);
+            if (lane.failure != null
+                    && !lines.isEmpty()
+                    && !lines.get(lines.size() - 1).text().isEmpty()) {
+                // Its error is reported at the end (stderr); the block still ends as the others do.
+                lines.add(new GroupedReporter.Line(false, ""));
+            }
             if (lane.notRun && options.verbose()) {
                 int left = lane.pending.size() - lane.next;
                 lines.add(new GroupedReporter.Line(
@@ -554,7 +555,7 @@ final class FleetMigrator {
                     results.add(new DatabaseResult<>(lane.config, null, lane.failure));
                 } else {
                     MigrateResult result = result(lane);
-                    if (result.outcome() == MigrateResult.Outcome.NOT_RUN) {
+                    if (!result.notRun().isEmpty()) {
                         notRun++;
                     }
                     results.add(new DatabaseResult<>(lane.config, result, null));

@@ -20,7 +20,7 @@ public final class Results<T> {
         this(results, total, 0);
     }
 
-    /** As above, {@code notRun} of the results being databases a stopped run did not get to. */
+    /** As above, {@code notRun} of the results being databases left with migrations a stopped run did not run. */
     Results(List<DatabaseResult<T>> results, int total, int notRun) {
         this.results = List.copyOf(results);
         this.total = total;
@@ -73,7 +73,8 @@ public final class Results<T> {
         String message = failed.size() + " of " + total + " databases failed: " + names + ". "
                 + (notRun == 0
                         ? "The others completed"
-                        : notRun + " did not run (the run stopped), " + (total - failed.size() - notRun) + " completed")
+                        : notRun + " left migrations not run (see their Not run lines), "
+                                + (total - failed.size() - notRun) + " completed")
                 + "; see the messages above.";
         List<RuntimeException> failures = new ArrayList<>();
         failed.forEach(r -> failures.add(r.failure()));

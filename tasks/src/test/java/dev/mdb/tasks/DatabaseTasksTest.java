@@ -236,7 +236,7 @@ class DatabaseTasksTest {
                 .containsExactly("1");
         assertThatThrownBy(results::raise)
                 .isInstanceOf(DatabasesFailedException.class)
-                .hasMessageContaining("1 of 3 databases failed: animals. 1 did not run")
+                .hasMessageContaining("1 of 3 databases failed: animals. 1 left migrations not run")
                 .satisfies(e -> assertThat(((DatabasesFailedException) e).failures())
                         .singleElement()
                         .satisfies(f -> assertThat(f).hasMessageContaining("V1__broken.sql")));
