@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
  * <p>First each database's history is read once, without the lock, on the connection that will apply its migrations
  * (the plan): a database with nothing pending is done after that one read. Then the pending migrations of all
  * databases run in version order, as Rails (7.1) runs them: {@code 01} of primary, {@code 02} of animals, {@code 03}
- * of primary. Databases with the same migrations paths (the shards of a group) form one stream and advance in
- * parallel; a migration of one stream starts only when every other stream has finished the migrations that come
- * before it: lower versions, and equal versions of databases listed before it. With one job the order is exactly
- * Rails': by version, then config order.
+ * of primary. In parallel, a migration waits for every migration of another migrations directory with a lower version
+ * (in any database); the shards of a group, which share their directory, advance side by side, each in its own version
+ * order. The next migration to start is always the first ready one in Rails' order (version, then config order), so
+ * with one job the sequence is exactly Rails'.
  *
  * <p>Each database's output is collected and printed as one block, headed by its name, in config order, so a run
  * prints the same bytes whatever finished first; the caller renders the summary (and a dry run's plan). After a failure, {@link FleetOptions.OnError#STOP} starts nothing new;
@@ -181,7 +181,7 @@ final class FleetMigrator {
 
         void plan() {
             for (Lane lane : lanes) {
-                lane.files = files.computeIfAbsent(lane.stream, s -> migrator.files(lane.adapter));
+                lane.files = files.computeIfAbsent(lane.pathsKey, s -> migrator.files(lane.adapter));
             }
             if (pool == null) {
                 lanes.forEach(lane -> collecting(lane, () -> plan(lane)));
@@ -217,7 +217,18 @@ final class FleetMigrator {
             }
             try {
                 List<HistoryRow> rows = session.history();
-                session.validate(lane.files, lane.files.ups(), rows);
+                try {
+                    session.validate(lane.files, lane.files.ups(), rows);
+                } catch (MdbException e) {
+                    if (fleet.dryRun()) {
+                        throw e;
+                    }
+                    // A run that looks failed or cut off may still be at work: a killed migrator's statement goes on
+                    // on the server, holding the lock. Judged again under the lock, when it is over.
+                    session.lock(reporter, options.lockWait());
+                    rows = session.history();
+                    session.validate(lane.files, lane.files.ups(), rows);
+                }
                 List<MigrationVersion> applied = Migrator.appliedVersions(rows);
                 for (var file : lane.files.ups()) {
                     if (applied.stream().noneMatch(v -> v.sameAs(file.version()))) {
@@ -322,11 +333,14 @@ final class FleetMigrator {
             if (stopReason != null) {
                 return null;
             }
-            // Per stream, its lane with the lowest (next version, config order) still to run.
-            Map<String, Lane> lowest = new HashMap<>();
+            // Per migrations directory, the lowest version still to run there (failed databases' included).
+            Map<String, MigrationVersion> lowest = new HashMap<>();
             for (Lane lane : scope) {
-                if (lane.hasNext()) {
-                    lowest.merge(lane.stream, lane, (a, b) -> before(a, b) ? a : b);
+                for (int i = lane.next; i < lane.pending.size(); i++) {
+                    lowest.merge(
+                            lane.directory(i),
+                            lane.pending.get(i).file().version(),
+                            (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 }
             }
             Lane best = null;
@@ -347,10 +361,16 @@ final class FleetMigrator {
             return cmp < 0 || (cmp == 0 && a.index < b.index);
         }
 
-        /** Whether another stream still has a migration that comes before {@code lane}'s next one. */
-        private static boolean heldBack(Lane lane, Map<String, Lane> lowest) {
-            for (Map.Entry<String, Lane> other : lowest.entrySet()) {
-                if (!other.getKey().equals(lane.stream) && before(other.getValue(), lane)) {
+        /**
+         * Whether a migration of another directory with a lower version is still to run (or failed): then {@code
+         * lane}'s next one waits. Migrations of one directory (the files the shards of a group share) do not wait for
+         * each other across databases, nor do equal versions.
+         */
+        private static boolean heldBack(Lane lane, Map<String, MigrationVersion> lowest) {
+            String directory = lane.directory(lane.next);
+            MigrationVersion version = lane.nextVersion();
+            for (Map.Entry<String, MigrationVersion> other : lowest.entrySet()) {
+                if (!other.getKey().equals(directory) && other.getValue().compareTo(version) < 0) {
                     return true;
                 }
             }

@@ -17,8 +17,8 @@ final class Lane {
     final int index;
     final DatabaseConfig config;
     final AdapterTasks adapter;
-    /** The migrations paths it reads: databases with the same ones (shards of a group) share a stream. */
-    final String stream;
+    /** The migrations paths it reads: databases with the same ones (shards of a group) share their file list. */
+    final String pathsKey;
 
     MigrationFiles files;
     MigrationSession session;
@@ -44,7 +44,7 @@ final class Lane {
         this.index = index;
         this.config = config;
         this.adapter = adapter;
-        this.stream = String.join("\u0000", config.migrationsPaths());
+        this.pathsKey = String.join("\u0000", config.migrationsPaths());
     }
 
     String name() {
@@ -54,6 +54,11 @@ final class Lane {
     /** The version of the next migration to apply (only while there is one). */
     MigrationVersion nextVersion() {
         return pending.get(next).file().version();
+    }
+
+    /** The migrations directory the {@code i}-th pending migration comes from. */
+    String directory(int i) {
+        return files.locationOf(pending.get(i).file()).toString();
     }
 
     boolean hasNext() {

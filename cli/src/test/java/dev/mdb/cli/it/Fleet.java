@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * checks recorded start and end points against it, and builds the text mdb prints for a run that migrated everything.
  *
  * <p>{@link #interleaved(int)} is the fleet of the order tests: primary ({@code 01 03 05}), animals ({@code 02 04}) and
- * N shards sharing {@code db/shards_migrate} ({@code 02 06}); {@code 02} of animals ties with the shards' and goes
- * first, animals being listed first.
+ * N shards sharing {@code db/shards_migrate} ({@code 02 06}); {@code 02} of animals ties with the shards': one job runs
+ * it first (animals is listed first), a parallel run may run them side by side.
  */
 final class Fleet {
     static final String V01 = "20261201000001";
@@ -139,20 +139,9 @@ final class Fleet {
         return sequence;
     }
 
-    /** The config index of the first database of {@code database}'s stream. */
-    private int streamRank(String database) {
-        String path = database(database).migrationsPath();
-        for (int i = 0; i < databases.size(); i++) {
-            if (databases.get(i).migrationsPath().equals(path)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException(path);
-    }
-
     /**
-     * Whether {@code a} must have finished before {@code b} starts in a parallel run: they belong to different streams
-     * and {@code a} has the lower version, or the same one and the stream listed first; or they are migrations of one
+     * Whether {@code a} must have finished before {@code b} starts in a parallel run: they come from different
+     * migrations paths and {@code a} has the lower version (equal versions may overlap); or they are migrations of one
      * database, {@code a} the older.
      */
     boolean mustPrecede(Step a, Step b) {
@@ -165,7 +154,7 @@ final class Fleet {
         if (pathA.equals(pathB)) {
             return false;
         }
-        return byVersion < 0 || (byVersion == 0 && streamRank(a.database()) < streamRank(b.database()));
+        return byVersion < 0;
     }
 
     /** Each migration of the fleet ran once, recorded start and end (and nothing else ran). */

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code db:migrate --jobs 8} over 16 PostgreSQL shards where one shard's second shared migration fails: the other
- * shards are migrated all the same, the failure is reported with its file and the server's error, the exit code is 1,
- * and stdout holds each shard's banners as one block, in config order.
+ * {@code db:migrate --jobs 8 --on-error continue} over 16 PostgreSQL shards where one shard's second shared migration
+ * fails: the other shards are migrated all the same (the shared files do not wait for each other across shards), the
+ * failure is reported with its file and the server's error, the exit code is 1, and stdout holds each shard's banners
+ * as one block under its header, in config order, then the summary. With one job, Rails' order: each version on every
+ * shard in turn, stopping at the failure.
  */
 @Tag("postgresql")
 class ParallelMigrateIT {
@@ -37,7 +39,7 @@ class ParallelMigrateIT {
         // The shard's second shared migration (CREATE TABLE orders) meets a table of that name.
         shards.execute(FAILING, "CREATE TABLE orders (id BIGINT PRIMARY KEY)");
 
-        MdbResult result = shards.mdb().run("db:migrate", "--jobs", "8");
+        MdbResult result = shards.mdb().run("db:migrate", "--jobs", "8", "--on-error", "continue");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
         for (int shard = 1; shard <= SHARDS; shard++) {
@@ -62,7 +64,10 @@ class ParallelMigrateIT {
                         .toString())
                 .contains(ParallelShards.name(FAILING) + " (" + shards.database(FAILING) + ")")
                 .contains("relation \"orders\" already exists");
-        assertThat(withoutTimings(result.out())).as("%s", result).isEqualTo(expectedOutput(Set.of(FAILING)));
+        assertThat(withoutTimings(result.out()))
+                .as("%s", result)
+                .isEqualTo(expectedOutput(shards, Set.of(FAILING))
+                        + "16 databases: 15 migrated, 0 already up to date, 1 failed, 0 not run.\n");
     }
 
     @Test
@@ -71,7 +76,7 @@ class ParallelMigrateIT {
         shards.execute(3, "CREATE TABLE orders (id BIGINT PRIMARY KEY)");
         shards.execute(11, "CREATE TABLE orders (id BIGINT PRIMARY KEY)");
 
-        MdbResult result = shards.mdb().run("db:migrate", "-j", "8");
+        MdbResult result = shards.mdb().run("db:migrate", "-j", "8", "--on-error", "continue");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
         for (int shard = 1; shard <= SHARDS; shard++) {
@@ -97,10 +102,17 @@ class ParallelMigrateIT {
         assertThat(err.get(2))
                 .as("%s", result)
                 .contains("2 of 16 databases failed: primary_shard_03, primary_shard_11.");
-        assertThat(withoutTimings(result.out())).as("%s", result).isEqualTo(expectedOutput(Set.of(3, 11)));
+        assertThat(withoutTimings(result.out()))
+                .as("%s", result)
+                .isEqualTo(expectedOutput(shards, Set.of(3, 11))
+                        + "16 databases: 14 migrated, 0 already up to date, 2 failed, 0 not run.\n");
     }
 
-    /** One job is Rails' sequential run: it stops at the first failing shard and leaves the later ones alone. */
+    /**
+     * One job is Rails' sequence: every shard's marker (each its own version), then each shared version on every shard
+     * in config order; it stops at the failing shard's second shared migration. The shards before it have that one
+     * too, those after it do not, and none has the third; each says what did not run.
+     */
     @Test
     void migrate_jobs1_oneShardFails_stopsThere() throws Exception {
         ParallelShards shards = ParallelShards.create(POSTGRES, projectDir, SHARDS);
@@ -113,32 +125,52 @@ class ParallelMigrateIT {
             List<String> all = ParallelShards.migrations(shard).stream()
                     .map(Migration::version)
                     .toList();
-            List<String> expected = shard < FAILING ? all : shard == FAILING ? all.subList(0, 2) : List.of();
+            List<String> expected = shard < FAILING ? all.subList(0, 3) : all.subList(0, 2);
             assertThat(shards.appliedVersions(shard))
                     .as("applied migrations of %s; %s", ParallelShards.name(shard), result)
                     .containsExactlyElementsOf(expected);
         }
-        assertThat(result.errLines())
-                .as("%s", result)
-                .singleElement(as(STRING))
+        String reason = "Not run (" + ParallelShards.name(FAILING) + " failed): ";
+        String out = result.out();
+        for (int shard = 1; shard <= SHARDS; shard++) {
+            if (shard != FAILING) {
+                int left = shard < FAILING ? 1 : 2;
+                String from = ParallelShards.COMMON.get(3 - left).version();
+                assertThat(out)
+                        .as("%s", result)
+                        .contains("database: " + ParallelShards.name(shard) + " (" + shards.database(shard) + ")\n")
+                        .contains(reason + left + " pending migration" + (left == 1 ? "" : "s") + ", from " + from
+                                + ".\n");
+            }
+        }
+        assertThat(out).endsWith("16 databases: 15 migrated, 0 already up to date, 1 failed, 0 not run.\n");
+        assertThat(result.errLines()).as("%s", result).hasSize(2);
+        assertThat(result.errLines().get(0))
                 .contains(ParallelShards.name(FAILING) + " (" + shards.database(FAILING) + ")");
-        String expectedOut = expectedOutput(Set.of(FAILING));
-        int failingBlock =
-                expectedOut.indexOf("== " + ParallelShards.marker(FAILING + 1).version() + " ");
-        assertThat(withoutTimings(result.out())).as("%s", result).isEqualTo(expectedOut.substring(0, failingBlock));
+        assertThat(result.errLines().get(1))
+                .isEqualTo("mdb: 1 of 16 databases failed: " + ParallelShards.name(FAILING)
+                        + ". 15 left migrations not run (see their Not run lines), 0 completed; see the messages"
+                        + " above.");
     }
 
     /**
-     * Every shard's banners in config order, each block whole: its marker and the three shared migrations; the failing
-     * shard's block ends at the migration that failed.
+     * Every shard's block in config order, each whole under its header: its marker and the three shared migrations;
+     * the failing shard's block ends at the migration that failed.
      */
-    private static String expectedOutput(Set<Integer> failing) {
+    private static String expectedOutput(ParallelShards shards, Set<Integer> failing) {
         StringBuilder out = new StringBuilder();
         for (int shard = 1; shard <= SHARDS; shard++) {
+            out.append("database: ")
+                    .append(ParallelShards.name(shard))
+                    .append(" (")
+                    .append(shards.database(shard))
+                    .append(")\n");
             for (Migration m : ParallelShards.migrations(shard)) {
                 out.append(banner(m.version() + " " + m.className() + ": migrating"))
                         .append('\n');
                 if (failing.contains(shard) && m.version().equals(ParallelShards.ORDERS)) {
+                    // A failed block ends with a blank line too; its error is on stderr.
+                    out.append('\n');
                     break;
                 }
                 out.append(banner(m.version() + " " + m.className() + ": migrated (T)"))
