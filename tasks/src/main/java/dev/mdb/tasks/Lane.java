@@ -23,6 +23,7 @@ final class Lane {
     MigrationFiles files;
     MigrationSession session;
     final List<MigrationScript> pending = new ArrayList<>();
+    private final java.util.Map<java.nio.file.Path, String> directories = new java.util.HashMap<>();
     /** The next pending migration to apply. */
     int next;
 
@@ -56,9 +57,11 @@ final class Lane {
         return pending.get(next).file().version();
     }
 
-    /** The migrations directory the {@code i}-th pending migration comes from. */
+    /** The migrations directory the {@code i}-th pending migration comes from (the scheduler asks often). */
     String directory(int i) {
-        return files.locationOf(pending.get(i).file()).toString();
+        return directories.computeIfAbsent(
+                pending.get(i).file().path(),
+                p -> files.locationOf(pending.get(i).file()).toString());
     }
 
     boolean hasNext() {
