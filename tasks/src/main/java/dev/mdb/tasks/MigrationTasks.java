@@ -1,12 +1,14 @@
 package dev.mdb.tasks;
 
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.tasks.migrate.MigrationFiles;
 import dev.mdb.tasks.migrate.MigrationVersion;
 import dev.mdb.tasks.spi.AdapterTasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -168,7 +170,8 @@ public final class MigrationTasks {
 
     /** db:migrate:status: Rails' up/down table of each database. The caller renders, then raises. */
     public Results<MigrationStatus> status(List<DatabaseConfig> configs) {
-        return runner.map(configs, config -> migrator.status(adapters.apply(config)));
+        Map<List<String>, MigrationFiles> scans = new ConcurrentHashMap<>();
+        return runner.map(configs, config -> migrator.status(adapters.apply(config), scans));
     }
 
     /** db:version: the newest applied version of each database ({@code 0} for none). The caller renders, then raises. */

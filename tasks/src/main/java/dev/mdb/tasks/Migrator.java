@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -237,7 +238,7 @@ final class Migrator {
             MigrationFiles files,
             MigrationScript script,
             List<MigrationVersion> applied) {
-        new MigrationRunner(adapter, output, files.locationOf(script.file()))
+        new MigrationRunner(session, output, files.locationOf(script.file()))
                 .apply(session.connection(), script, applied);
     }
 
@@ -278,7 +279,11 @@ final class Migrator {
                 .toList();
     }
 
-    MigrationStatus status(AdapterTasks adapter) {
+    /**
+     * Rails' status rows of one database; {@code scans} holds the file lists read so far in this run (databases with
+     * the same migrations paths, the shards of a group, read theirs once).
+     */
+    MigrationStatus status(AdapterTasks adapter, Map<List<String>, MigrationFiles> scans) {
         List<HistoryRow> history = historyOrNull(adapter, "read the migration status of");
         if (history == null) {
             throw new TaskFailedException("Schema migrations table does not exist yet ("
@@ -286,7 +291,8 @@ final class Migrator {
         }
         List<AppliedMigration> applied = appliedMigrations(history);
         TreeMap<MigrationVersion, MigrationStatus.Row> rows = new TreeMap<>();
-        for (MigrationFile f : files(adapter).ups()) {
+        for (MigrationFile f : scans.computeIfAbsent(adapter.config().migrationsPaths(), k -> files(adapter))
+                .ups()) {
             rows.put(f.version(), new MigrationStatus.Row("down", pad(f.version()), f.humanName()));
         }
         for (AppliedMigration m : applied) {

@@ -43,18 +43,34 @@ public final class InternalMetadata {
      */
     public static void write(Connection c, AdapterTasks adapter, String key, String value) throws SQLException {
         SQLException lost = null;
-        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-            try {
-                writeOnce(c, adapter, key, value);
-                return;
-            } catch (SQLException e) {
-                if (lost != null) {
-                    e.addSuppressed(lost);
+        // One transaction, one commit (where DDL is transactional the CREATE joins it; elsewhere it commits alone).
+        c.setAutoCommit(false);
+        try {
+            for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+                try {
+                    writeOnce(c, adapter, key, value);
+                    c.commit();
+                    return;
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    if (lost != null) {
+                        e.addSuppressed(lost);
+                    }
+                    lost = e;
                 }
-                lost = e;
             }
+        } finally {
+            c.setAutoCommit(true);
         }
         throw lost;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // The next attempt (or the caller) meets the connection's state.
+        }
     }
 
     private static void writeOnce(Connection c, AdapterTasks adapter, String key, String value) throws SQLException {

@@ -23,11 +23,14 @@ public final class MigrationRunner {
     private final HistoryTable history;
     private final Path location;
 
-    /** {@code location} is the migrations path the file's history name ({@code script}) is relative to. */
-    public MigrationRunner(AdapterTasks adapter, MigrationOutput output, Path location) {
-        this.adapter = adapter;
+    /**
+     * {@code location} is the migrations path the file's history name ({@code script}) is relative to; {@code session}
+     * holds the migration lock and writes the history.
+     */
+    public MigrationRunner(MigrationSession session, MigrationOutput output, Path location) {
+        this.adapter = session.adapter();
         this.output = output;
-        this.history = new HistoryTable(adapter);
+        this.history = session.table();
         this.location = location;
     }
 

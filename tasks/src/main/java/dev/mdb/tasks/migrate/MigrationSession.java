@@ -22,6 +22,7 @@ public final class MigrationSession implements AutoCloseable {
     private final HistoryTable history;
     private MigrationLocks.Held lock;
     private boolean tableSeen;
+    private boolean readUnderLock;
 
     private MigrationSession(AdapterTasks adapter, Connection connection, int serverVersion) {
         this.adapter = adapter;
@@ -83,6 +84,18 @@ public final class MigrationSession implements AutoCloseable {
         try {
             List<HistoryRow> rows = history.rowsOrNull(connection);
             tableSeen = rows != null;
+            readUnderLock = lock != null;
+            // Under the lock nobody else writes the history: the next rank is known until the session ends.
+            history.knowNextRank(
+                    lock == null
+                            ? 0
+                            : 1
+                                    + (rows == null
+                                            ? 0
+                                            : rows.stream()
+                                                    .mapToInt(HistoryRow::rank)
+                                                    .max()
+                                                    .orElse(0)));
             return rows == null ? List.of() : rows;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(adapter, "read the migration history of", e);
@@ -106,6 +119,11 @@ public final class MigrationSession implements AutoCloseable {
         }
     }
 
+    /** Whether the last history read was under the lock and found no table (then nobody made one since). */
+    private boolean missingUnderLock() {
+        return lock != null && readUnderLock && !tableSeen;
+    }
+
     /** Whether the last {@link #history()} found the history table. */
     public boolean historyTableSeen() {
         return tableSeen;
@@ -123,8 +141,8 @@ public final class MigrationSession implements AutoCloseable {
      */
     public void ensureHistoryTable() {
         try {
-            // The last read (under the lock) found it, or the catalog says so.
-            if (tableSeen || history.exists(connection)) {
+            // The last read found it, or (read under the lock) found it missing, or the catalog says.
+            if (tableSeen || (!missingUnderLock() && history.exists(connection))) {
                 tableSeen = true;
                 return;
             }

@@ -1,8 +1,5 @@
 package dev.mdb.tasks.migrate;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** A Flyway version ({@code 20261121120000}, {@code 1.2}, {@code 1_2}), ordered numerically segment by segment. */
@@ -28,25 +25,51 @@ public record MigrationVersion(String text) implements Comparable<MigrationVersi
         return VALID.matcher(trimmed).matches() ? new MigrationVersion(trimmed) : null;
     }
 
-    private List<BigInteger> segments() {
-        List<BigInteger> result = new ArrayList<>();
-        for (String part : text.split("\\.", -1)) {
-            result.add(part.isEmpty() ? BigInteger.ZERO : new BigInteger(part));
-        }
-        while (result.size() > 1 && result.get(result.size() - 1).signum() == 0) {
-            result.remove(result.size() - 1);
-        }
-        return result;
-    }
-
+    /** Numeric order, segment by segment; a missing segment is 0. Allocation-free: fleets compare versions a lot. */
     @Override
     public int compareTo(MigrationVersion other) {
-        List<BigInteger> a = segments();
-        List<BigInteger> b = other.segments();
-        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
-            BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;
-            int cmp = x.compareTo(y);
+        String a = text;
+        String b = other.text;
+        int i = 0;
+        int j = 0;
+        while (i < a.length() || j < b.length()) {
+            int iEnd = segmentEnd(a, i);
+            int jEnd = segmentEnd(b, j);
+            int cmp = compareSegments(a, i, iEnd, b, j, jEnd);
+            if (cmp != 0) {
+                return cmp;
+            }
+            i = iEnd + 1;
+            j = jEnd + 1;
+        }
+        return 0;
+    }
+
+    /** The end of the segment starting at {@code from} (the next dot, or the end); {@code from} when past the end. */
+    private static int segmentEnd(String s, int from) {
+        if (from >= s.length()) {
+            return from;
+        }
+        int dot = s.indexOf('.', from);
+        return dot < 0 ? s.length() : dot;
+    }
+
+    /** Two runs of digits as numbers (leading zeros ignored; an empty run is 0), without parsing them. */
+    private static int compareSegments(String a, int aStart, int aEnd, String b, int bStart, int bEnd) {
+        int x = Math.min(aStart, aEnd);
+        int y = Math.min(bStart, bEnd);
+        while (x < aEnd && a.charAt(x) == '0') {
+            x++;
+        }
+        while (y < bEnd && b.charAt(y) == '0') {
+            y++;
+        }
+        int lengths = Integer.compare(aEnd - x, bEnd - y);
+        if (lengths != 0) {
+            return lengths;
+        }
+        for (; x < aEnd; x++, y++) {
+            int cmp = Character.compare(a.charAt(x), b.charAt(y));
             if (cmp != 0) {
                 return cmp;
             }

@@ -51,7 +51,12 @@ class MigrationVersionTest {
         "1.9, 2",
         "1, 1.1",
         "20261101090000, 20261101100000",
-        "99999999999999999999, 100000000000000000000"
+        "99999999999999999999, 100000000000000000000",
+        "1.0.1, 1.1",
+        "0.9, 1",
+        "1.02, 1.10",
+        "1.2.3, 1.2.4",
+        "0, 0.0.1"
     })
     void compareTo_numericSegments_ordersAsNumbers(String lower, String higher) {
         MigrationVersion a = new MigrationVersion(lower);
@@ -63,7 +68,16 @@ class MigrationVersionTest {
     }
 
     @ParameterizedTest(name = "{0} == {1}")
-    @CsvSource({"1, 1.0", "1.0.0, 1", "1_2, 1.2", "007, 7", "20261101090000, 020261101090000"})
+    @CsvSource({
+        "1, 1.0",
+        "1.0.0, 1",
+        "1_2, 1.2",
+        "007, 7",
+        "20261101090000, 020261101090000",
+        "0, 0.0",
+        "1.02, 1.2",
+        "0.0.1, 00.0.01"
+    })
     void sameAs_differentSpellings_areTheSameVersion(String a, String b) {
         assertThat(new MigrationVersion(a).sameAs(new MigrationVersion(b))).isTrue();
         assertThat(new MigrationVersion(a).compareTo(new MigrationVersion(b))).isZero();
