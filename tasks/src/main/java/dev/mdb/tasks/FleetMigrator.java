@@ -348,11 +348,23 @@ final class FleetMigrator {
                 if (lane.running || lane.failure != null || !lane.hasNext() || heldBack(lane, lowest)) {
                     continue;
                 }
-                if (best == null || before(lane, best)) {
+                if (best == null || preferred(lane, best)) {
                     best = lane;
                 }
             }
             return best;
+        }
+
+        /**
+         * Whether {@code a} starts before {@code b}: with one job in Rails' order; with several, a database whose
+         * connection is still open goes first (a fleet larger than the idle cap would otherwise close and reopen
+         * connections, each a new server session, between its migrations), then Rails' order.
+         */
+        private boolean preferred(Lane a, Lane b) {
+            if (workers > 1 && (a.session == null) != (b.session == null)) {
+                return a.session != null;
+            }
+            return before(a, b);
         }
 
         /** Whether {@code a}'s next migration comes before {@code b}'s in Rails' order: version, then config order. */

@@ -154,6 +154,59 @@ class ParallelMigrateIT {
     }
 
     /**
+     * A fleet larger than the idle connection cap (32 with 8 jobs): databases whose connection is still open go first.
+     * A shard beyond the cap connects three times at most: the plan's connection is closed, its own marker migration
+     * (which every shared one waits for, across directories) runs on a second, and the three shared ones on a third.
+     * Taking the shards in version waves instead would close and reopen a connection between the shared migrations:
+     * five sessions for those shards. Counted by the server ({@code pg_stat_database.sessions}, PostgreSQL 14+).
+     */
+    @Test
+    void migrate_moreShardsThanIdleConnections_noReconnectBetweenSharedMigrations() throws Exception {
+        int count = 40;
+        ParallelShards shards = ParallelShards.create(POSTGRES, projectDir, count);
+
+        MdbResult result = shards.mdb().run("db:migrate", "--jobs", "8");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        List<String> databases = new java.util.ArrayList<>();
+        for (int shard = 1; shard <= count; shard++) {
+            databases.add(shards.database(shard));
+        }
+        // A session is counted when it ends: wait until every shard's are in and two reads agree.
+        java.util.Map<String, Long> sessions = new java.util.HashMap<>();
+        Await.until(java.time.Duration.ofSeconds(10), "the shards' sessions counted", () -> {
+            java.util.Map<String, Long> now = sessionsPerDatabase(databases);
+            boolean settled = now.size() == count && now.values().stream().allMatch(n -> n > 0) && now.equals(sessions);
+            sessions.clear();
+            sessions.putAll(now);
+            return settled;
+        });
+        assertThat(sessions)
+                .as("server sessions per shard database; %s", result)
+                .allSatisfy((db, n) -> assertThat(n).as(db).isBetween(1L, 3L));
+        for (int shard = 1; shard <= count; shard++) {
+            assertThat(shards.appliedVersions(shard))
+                    .as("applied migrations of %s", ParallelShards.name(shard))
+                    .hasSize(4);
+        }
+    }
+
+    private static java.util.Map<String, Long> sessionsPerDatabase(List<String> databases) throws Exception {
+        java.util.Map<String, Long> sessions = new java.util.HashMap<>();
+        try (java.sql.Connection c = POSTGRES.connect(null);
+                java.sql.PreparedStatement s =
+                        c.prepareStatement("SELECT datname, sessions FROM pg_stat_database WHERE datname = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", databases.toArray()));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sessions.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return sessions;
+    }
+
+    /**
      * Every shard's block in config order, each whole under its header: its marker and the three shared migrations;
      * the failing shard's block ends at the migration that failed.
      */
