@@ -4,12 +4,14 @@ import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.runtime.internal.Placement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A database group (Rails' {@code connects_to database:} of one abstract class; {@code primary} by default): shards,
@@ -123,11 +125,24 @@ public final class DatabaseGroup {
      */
     public void requireRoute(Shard shard, Role role) {
         if (!routes.containsKey(shard)) {
-            throw new UnknownShardException(missingPoolMessage(shard, role), name, shard, role);
+            throw new UnknownShardException(
+                    missingPoolMessage(shard, role) + " Group " + name + " has shards: " + join(routes.keySet()) + ".",
+                    name,
+                    shard,
+                    role);
         }
         if (!routes.get(shard).containsKey(role)) {
-            throw new UnknownRoleException(missingPoolMessage(shard, role), name, shard, role);
+            throw new UnknownRoleException(
+                    missingPoolMessage(shard, role) + " Shard '" + shard + "' of " + name + " has roles: "
+                            + join(routes.get(shard).keySet()) + ".",
+                    name,
+                    shard,
+                    role);
         }
+    }
+
+    private static String join(Collection<?> names) {
+        return names.stream().map(Object::toString).collect(Collectors.joining(", "));
     }
 
     /** The database.yml entry {@code entryName} of this group. */

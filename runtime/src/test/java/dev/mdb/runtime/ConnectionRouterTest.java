@@ -175,7 +175,8 @@ class ConnectionRouterTest {
             assertThat(animals.shard()).isEqualTo(SHARD_ONE);
             assertThatThrownBy(() -> router.topology().group("animals").targets(animals.shard(), animals.role()))
                     .isInstanceOf(UnknownShardException.class)
-                    .hasMessage("No database connection defined for animals with 'shard_one' shard.");
+                    .hasMessage(
+                            "No database connection defined for animals with 'shard_one' shard. Group animals has shards: default.");
         });
     }
 

@@ -62,25 +62,28 @@ class DatabaseGroupTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "primary | foo       | writing   | shard | No database connection defined for 'foo' shard.",
+                "primary | foo       | writing   | shard | No database connection defined for 'foo' shard."
+                        + " | Group primary has shards: default, shard_one.",
                 "primary | foo       | reading   | shard | No database connection defined for 'foo' shard and 'reading'"
-                        + " role.",
-                "primary | default   | analytics | role  | No database connection defined for 'analytics' role.",
+                        + " role. | Group primary has shards: default, shard_one.",
+                "primary | default   | analytics | role  | No database connection defined for 'analytics' role."
+                        + " | Shard 'default' of primary has roles: writing, reading, audit.",
                 "primary | shard_one | audit     | role  | No database connection defined for 'shard_one' shard and"
-                        + " 'audit' role.",
-                "legacy  | default   | reading   | role  | No database connection defined for legacy with 'reading' role.",
+                        + " 'audit' role. | Shard 'shard_one' of primary has roles: writing, reading.",
+                "legacy  | default   | reading   | role  | No database connection defined for legacy with 'reading' role."
+                        + " | Shard 'default' of legacy has roles: writing.",
                 "animals | shard_one | writing   | shard | No database connection defined for animals with 'shard_one'"
-                        + " shard.",
+                        + " shard. | Group animals has shards: default.",
                 "animals | shard_one | reading   | shard | No database connection defined for animals with 'shard_one'"
-                        + " shard and 'reading' role."
+                        + " shard and 'reading' role. | Group animals has shards: default."
             })
-    void requireRoute_missingPool_throwsRailsMessage(
-            String group, String shard, String role, String kind, String message) {
+    void requireRoute_missingPool_throwsRailsMessageThenTheKnownOnes(
+            String group, String shard, String role, String kind, String railsMessage, String known) {
         DatabaseGroup databaseGroup = topology.group(group);
 
         assertThatThrownBy(() -> databaseGroup.targets(Shard.of(shard), Role.of(role)))
                 .isInstanceOf(kind.equals("shard") ? UnknownShardException.class : UnknownRoleException.class)
-                .hasMessage(message)
+                .hasMessage(railsMessage + " " + known)
                 .hasFieldOrPropertyWithValue("group", group);
     }
 
@@ -93,6 +96,7 @@ class DatabaseGroupTest {
 
         assertThatThrownBy(() -> reporting.requireRoute(Shard.DEFAULT, Role.WRITING))
                 .isInstanceOf(UnknownRoleException.class)
-                .hasMessage("No database connection defined for reporting.");
+                .hasMessage(
+                        "No database connection defined for reporting. Shard 'default' of reporting has roles: reading.");
     }
 }

@@ -84,7 +84,8 @@ class RouteScopeTest {
     void connectingTo_unknownShard_throwsAndOpensNothing() {
         assertThatThrownBy(() -> router.connectingTo(Route.shard("foo")))
                 .isInstanceOf(UnknownShardException.class)
-                .hasMessage("No database connection defined for 'foo' shard.");
+                .hasMessage(
+                        "No database connection defined for 'foo' shard. Group primary has shards: default, shard_one.");
     }
 
     @Test

@@ -30,31 +30,31 @@ class RouteValidationTest {
                 unknown(
                         r -> r.connectedTo(Route.shard("foo")),
                         UnknownShardException.class,
-                        "No database connection defined for 'foo' shard."),
+                        "No database connection defined for 'foo' shard. Group primary has shards: default, shard_one."),
                 unknown(
                         r -> r.connectedTo(Route.reading().withShard("foo")),
                         UnknownShardException.class,
-                        "No database connection defined for 'foo' shard and 'reading' role."),
+                        "No database connection defined for 'foo' shard and 'reading' role. Group primary has shards: default, shard_one."),
                 unknown(
                         r -> r.connectedTo(Route.role("reporting")),
                         UnknownRoleException.class,
-                        "No database connection defined for 'reporting' role."),
+                        "No database connection defined for 'reporting' role. Shard 'default' of primary has roles: writing, reading, audit."),
                 unknown(
                         r -> r.database("primary").connectedTo(Route.role("analytics")),
                         UnknownRoleException.class,
-                        "No database connection defined for 'analytics' role."),
+                        "No database connection defined for 'analytics' role. Shard 'default' of primary has roles: writing, reading, audit."),
                 unknown(
                         r -> r.database("legacy").connectedTo(Route.reading()),
                         UnknownRoleException.class,
-                        "No database connection defined for legacy with 'reading' role."),
+                        "No database connection defined for legacy with 'reading' role. Shard 'default' of legacy has roles: writing."),
                 unknown(
                         r -> r.database("animals").connectedTo(Route.shard("shard_one")),
                         UnknownShardException.class,
-                        "No database connection defined for animals with 'shard_one' shard."),
+                        "No database connection defined for animals with 'shard_one' shard. Group animals has shards: default."),
                 unknown(
                         r -> r.connectedToMany(Set.of("animals", "legacy"), Route.reading()),
                         UnknownRoleException.class,
-                        "No database connection defined for legacy with 'reading' role."),
+                        "No database connection defined for legacy with 'reading' role. Shard 'default' of legacy has roles: writing."),
                 unknown(
                         r -> r.connectedToMany(Set.of("plants"), Route.reading()),
                         UnknownDatabaseGroupException.class,

@@ -93,14 +93,49 @@ class RoutingDataSourceTest {
     }
 
     @Test
-    void executeUpdate_preventingWrites_isRefusedWhateverTheText() {
+    void executeUpdate_preventingWrites_judgedByItsText() throws Exception {
+        // Transaction and session statements change no data: allowed through executeUpdate too (Spring's read-only
+        // enforcement sends SET TRANSACTION READ ONLY that way).
+        int updated = mdb.router().whilePreventingWrites().with(() -> {
+            try (Connection c = mdb.dataSource().getConnection();
+                    Statement s = c.createStatement()) {
+                return s.executeUpdate("BEGIN") + s.executeUpdate("SAVEPOINT a") + s.executeUpdate("ROLLBACK");
+            }
+        });
+        assertThat(updated).isZero();
         assertThatThrownBy(() -> mdb.router().whilePreventingWrites().use(() -> {
                     try (Connection c = mdb.dataSource().getConnection();
                             Statement s = c.createStatement()) {
-                        s.executeUpdate("SELECT 1");
+                        s.executeUpdate("DELETE FROM dogs");
                     }
                 }))
-                .isInstanceOf(ReadOnlyViolationException.class);
+                .isInstanceOf(ReadOnlyViolationException.class)
+                .hasMessageContaining("DELETE FROM dogs");
+        assertThat(names()).isEqualTo("Rex");
+    }
+
+    @Test
+    void batch_preventingWrites_eachAddedStatementJudged() throws Exception {
+        assertThatThrownBy(() -> mdb.router().whilePreventingWrites().use(() -> {
+                    try (Connection c = mdb.dataSource().getConnection();
+                            Statement s = c.createStatement()) {
+                        s.addBatch("INSERT INTO dogs (name) VALUES ('Fido')");
+                        s.executeBatch();
+                    }
+                }))
+                .isInstanceOf(ReadOnlyViolationException.class)
+                .hasMessageContaining("INSERT INTO dogs");
+        assertThatThrownBy(() -> mdb.router().whilePreventingWrites().use(() -> {
+                    try (Connection c = mdb.dataSource().getConnection();
+                            java.sql.PreparedStatement s = c.prepareStatement("UPDATE dogs SET name = ?")) {
+                        s.setString(1, "Fido");
+                        s.addBatch();
+                        s.executeBatch();
+                    }
+                }))
+                .isInstanceOf(ReadOnlyViolationException.class)
+                .hasMessageContaining("UPDATE dogs");
+        assertThat(names()).isEqualTo("Rex");
     }
 
     @Test

@@ -146,7 +146,9 @@ class ConsoleCommandTest {
         ConsoleProject.Run run = project.console("", "--shard", "foo", "--role", "reading", "-c", "SELECT 1");
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("mdb: No database connection defined for 'foo' shard and 'reading' role.\n");
+        assertThat(run.err())
+                .isEqualTo("mdb: No database connection defined for 'foo' shard and 'reading' role."
+                        + " Group primary has shards: default, shard_one.\n");
         assertThat(run.out()).isEmpty();
     }
 
@@ -155,7 +157,9 @@ class ConsoleCommandTest {
         ConsoleProject.Run run = project.console("", "--database", "animals", "--role", "reading", "-c", "SELECT 1");
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("mdb: No database connection defined for animals with 'reading' role.\n");
+        assertThat(run.err())
+                .isEqualTo("mdb: No database connection defined for animals with 'reading' role."
+                        + " Shard 'default' of animals has roles: writing.\n");
     }
 
     @Test

@@ -117,7 +117,8 @@ class ConsoleSessionTest {
 
             assertThat(code).isZero();
             assertThat(err.toString())
-                    .isEqualTo("mdb: No database connection defined for 'foo' shard and 'reading' role.\n");
+                    .isEqualTo("mdb: No database connection defined for 'foo' shard and 'reading' role."
+                            + " Group primary has shards: default, shard_one.\n");
             assertThat(typed.prompts.get(2)).isEqualTo("development/primary[shard_one](reading, read-only)> ");
             assertThat(out.toString()).contains("primary_shard_one_replica").contains("Shardy");
         }

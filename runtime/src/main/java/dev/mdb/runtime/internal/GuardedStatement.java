@@ -5,7 +5,6 @@ import dev.mdb.runtime.ResolvedTarget;
 import dev.mdb.runtime.RoutingDataSource;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.sql.SqlPreview;
-import dev.mdb.runtime.sql.StatementKind;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,15 +19,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Guards a statement on a connection whose route prevents writes: the text is classified before it is sent (update
- * and batch methods count as writes whatever the text says), and a read-only error from the server is rethrown as
- * {@link ReadOnlyViolationException}.
+ * Guards a statement on a connection whose route prevents writes: the text is classified before it is sent, whichever
+ * method sends it ({@code executeUpdate("SET TRANSACTION READ ONLY")}, as Spring's read-only enforcement issues it, is
+ * a session statement and allowed; {@code executeUpdate("SELECT 1")} is a read), and a read-only error from the server
+ * is rethrown as {@link ReadOnlyViolationException}. A batch is judged by the statements added to it: each {@code
+ * addBatch(sql)} is classified when added, a prepared batch by its SQL.
  */
 final class GuardedStatement implements InvocationHandler {
     private static final Set<String> EXECUTE =
             Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
-    private static final Set<String> WRITE_METHODS =
-            Set.of("executeUpdate", "executeLargeUpdate", "addBatch", "executeBatch", "executeLargeBatch");
+    private static final Set<String> BATCH_METHODS = Set.of("executeBatch", "executeLargeBatch");
     private static final Set<String> RETRYABLE = Set.of("execute", "executeQuery");
     private final String preparedSql;
     private final Connection logical;
@@ -39,6 +39,8 @@ final class GuardedStatement implements InvocationHandler {
     private final List<Object[]> settings = new ArrayList<>();
     private Statement delegate;
     private ResolvedTarget target;
+    /** Whether a statement added to the current batch writes (recorded for read-your-writes when it runs). */
+    private boolean batchWrites;
 
     private GuardedStatement(
             Statement delegate, String preparedSql, RoutedConnection owner, Method create, Object[] createArgs) {
@@ -72,9 +74,17 @@ final class GuardedStatement implements InvocationHandler {
             return self;
         }
         String sql = null;
-        if (EXECUTE.contains(name) || WRITE_METHODS.contains(name)) {
+        if (EXECUTE.contains(name)) {
             sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
-            guard(sql, WRITE_METHODS.contains(name));
+            guard(sql, name.equals("addBatch"));
+        } else if (BATCH_METHODS.contains(name)) {
+            sql = preparedSql;
+            if (batchWrites && !target.writesPrevented() && dataSource.tracksWrites()) {
+                dataSource.wrote(target);
+            }
+            batchWrites = false; // the batch is emptied by running it
+        } else if (name.equals("clearBatch")) {
+            batchWrites = false;
         }
         if (name.startsWith("set") || name.equals("clearParameters")) {
             settings.add(new Object[] {method, args});
@@ -138,28 +148,25 @@ final class GuardedStatement implements InvocationHandler {
         }
     }
 
-    private void guard(String sql, boolean writeMethod) throws ReadOnlyViolationException {
-        if (!target.writesPrevented()) {
-            if (dataSource.tracksWrites()
-                    && (writeMethod
-                            || (sql != null
-                                    && dataSource
-                                            .classifier(target.entry())
-                                            .classify(sql)
-                                            .refusedWhenPreventingWrites()))) {
-                dataSource.wrote(target);
-            }
+    /**
+     * Refuses {@code sql} when the route prevents writes and it may write; otherwise notes a write for read-your-writes
+     * (for a statement added to a batch: when the batch runs).
+     */
+    private void guard(String sql, boolean batched) throws ReadOnlyViolationException {
+        if (sql == null || (!target.writesPrevented() && !dataSource.tracksWrites())) {
             return;
         }
-        if (sql == null) {
-            if (writeMethod) {
-                throw new ReadOnlyViolationException("(batch)");
-            }
+        boolean writes = dataSource.classifier(target.entry()).classify(sql).refusedWhenPreventingWrites();
+        if (!writes) {
             return;
         }
-        StatementKind kind = dataSource.classifier(target.entry()).classify(sql);
-        if (writeMethod || kind.refusedWhenPreventingWrites()) {
+        if (target.writesPrevented()) {
             throw new ReadOnlyViolationException(SqlPreview.preview(sql));
+        }
+        if (batched) {
+            batchWrites = true;
+        } else if (dataSource.tracksWrites()) {
+            dataSource.wrote(target);
         }
     }
 

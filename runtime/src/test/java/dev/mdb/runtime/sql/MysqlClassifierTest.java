@@ -136,6 +136,7 @@ class MysqlClassifierTest {
                 arguments(SESSION, "SET SESSION sql_mode = 'STRICT_ALL_TABLES'"),
                 arguments(SESSION, "SET @@session.wait_timeout = 60"),
                 arguments(SESSION, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED"),
+                arguments(SESSION, "SET TRANSACTION READ ONLY"),
                 arguments(SESSION, "SET SESSION TRANSACTION READ ONLY"),
                 arguments(SESSION, "SET SESSION transaction_read_only = 1"),
                 arguments(SESSION, "USE db"),

@@ -167,6 +167,7 @@ class PostgresqlClassifierTest {
                 arguments(SESSION, "SET search_path TO x"),
                 arguments(SESSION, "SET LOCAL statement_timeout = '5s'"),
                 arguments(SESSION, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"),
+                arguments(SESSION, "SET TRANSACTION READ ONLY"),
                 arguments(SESSION, "SET default_transaction_read_only = on"),
                 arguments(SESSION, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"),
                 arguments(SESSION, "SET ROLE reporting"),
