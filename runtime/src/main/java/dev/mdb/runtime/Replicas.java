@@ -265,7 +265,8 @@ public final class Replicas implements AutoCloseable {
                 writer.name(),
                 ReplicaSettings.interval(writer),
                 ReplicaSettings.timeout(writer),
-                ReplicaSettings.maxReplicationLag(entries.get(entry), writer));
+                ReplicaSettings.maxReplicationLag(entries.get(entry), writer),
+                ReplicaSettings.maxBackoff(writer));
     }
 
     /** The last known health of {@code entry} (a replica), without probing; empty for entries that aren't replicas. */

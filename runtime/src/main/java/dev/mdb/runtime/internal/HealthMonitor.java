@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * Active and passive health of replicas. One daemon thread, started when the first replica is watched, probes each
  * watched replica at a random moment between its interval and 1.5 × it, on a dedicated probe connection (so a full
  * pool cannot hide a healthy server) with a client-side timeout. A failure (probe or {@link #failed passive}) takes a
- * replica out at once and probes it again with exponential back-off up to 30 s; it comes back after {@value #RISE}
- * good probes. A replica whose lag exceeds its limit is {@code LAGGING} until it is below 80 % of it for {@value
+ * replica out at once and probes it again after a delay doubling from {@value #FIRST_BACKOFF_MILLIS} ms up to the
+ * watch's maximum back-off (1 s by default); once it answers it is probed every {@value #RISE_SPACING_MILLIS} ms and
+ * comes back after {@value #RISE} good probes, so a restarted replica serves again within about a second of answering. A replica whose lag exceeds its limit is {@code LAGGING} until it is below 80 % of it for {@value
  * #RISE} probes. Lag (PostgreSQL): bytes = the primary's insert LSN − the replica's replay LSN, and time = how long
  * ago the primary first reached a position the replica has not replayed (sampled each cycle), at most the time since
  * the replica's last replayed transaction; a replica that has replayed everything has no lag even when the primary is
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class HealthMonitor implements AutoCloseable {
     static final int RISE = 3;
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
-    private static final long MAX_BACKOFF_MILLIS = 30_000;
+    static final long FIRST_BACKOFF_MILLIS = 250;
+    static final long RISE_SPACING_MILLIS = 100;
     private static final int MAX_SAMPLES = 1024;
 
     private final Function<String, JdbcTarget> targets;
@@ -48,8 +50,20 @@ public final class HealthMonitor implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
-    /** A watched replica: its writer (or null), probe interval and timeout, and lag limit. */
-    public record Watch(String writer, Duration interval, Duration timeout, Duration maxLag) {}
+    /**
+     * A watched replica: its writer (or null), probe interval and timeout, lag limit, and the longest wait between two
+     * probes while it is down.
+     */
+    public record Watch(String writer, Duration interval, Duration timeout, Duration maxLag, Duration maxBackoff) {
+        /** The first re-probe delay after a failure, doubling up to {@link #maxBackoff()}. */
+        long firstBackoffMillis() {
+            return Math.min(FIRST_BACKOFF_MILLIS, maxBackoff.toMillis());
+        }
+
+        long nextBackoffMillis(long previous) {
+            return Math.min(maxBackoff.toMillis(), Math.max(firstBackoffMillis(), previous * 2));
+        }
+    }
 
     /** Per writer: its server identity and the history of its positions, for lag in time. */
     private static final class Writer {
@@ -100,9 +114,9 @@ public final class HealthMonitor implements AutoCloseable {
                 target.state(TargetState.DOWN);
                 target.goodProbes = 0;
                 Watch watch = watched.get(entry);
-                long interval = watch == null ? 1000 : watch.interval().toMillis();
-                target.backoffMillis = interval;
-                target.nextProbeAt = System.currentTimeMillis() + interval;
+                long delay = watch == null ? FIRST_BACKOFF_MILLIS : watch.firstBackoffMillis();
+                target.backoffMillis = delay;
+                target.nextProbeAt = System.currentTimeMillis() + delay;
             }
         }
     }
@@ -218,7 +232,11 @@ public final class HealthMonitor implements AutoCloseable {
             }
             target.state(after);
             target.backoffMillis = 0;
-            target.nextProbeAt = now + jitter(watch.interval().toMillis());
+            // A replica coming back from down is probed again soon, to count its good probes in a fraction of a
+            // second instead of RISE intervals.
+            target.nextProbeAt = after == TargetState.DOWN && target.goodProbes > 0
+                    ? now + RISE_SPACING_MILLIS
+                    : now + jitter(watch.interval().toMillis());
             if (after != before) {
                 LOG.info(
                         "replica '{}' {} -> {}{}",
@@ -236,8 +254,7 @@ public final class HealthMonitor implements AutoCloseable {
             TargetState before = target.state();
             target.state(TargetState.DOWN);
             target.goodProbes = 0;
-            long interval = watch.interval().toMillis();
-            target.backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(interval, target.backoffMillis * 2));
+            target.backoffMillis = watch.nextBackoffMillis(target.backoffMillis);
             target.nextProbeAt = System.currentTimeMillis() + target.backoffMillis;
             if (before != TargetState.DOWN && before != TargetState.UNKNOWN) {
                 LOG.warn("replica '{}' is down: {}", target.entry(), describe(e));

@@ -10,7 +10,8 @@ import java.util.Locale;
  * max_replication_lag} (seconds, default 5). On the writer entry, for all of its replicas: {@code replica_balancing}
  * ({@code round_robin}, default, honouring weights; {@code weighted} is the same; {@code least_in_flight}), {@code
  * no_replica_policy} ({@code primary_fallback}, default, or {@code fail}), {@code health_check_interval} (seconds,
- * default 1), {@code health_check_timeout} (seconds, default 1) and a default {@code max_replication_lag}.
+ * default 1), {@code health_check_timeout} (seconds, default 1), {@code health_check_max_backoff} (seconds, default 1:
+ * the longest wait between two probes of a replica that is down) and a default {@code max_replication_lag}.
  */
 public final class ReplicaSettings {
     public static final String WEIGHT = "weight";
@@ -19,6 +20,7 @@ public final class ReplicaSettings {
     public static final String NO_REPLICA_POLICY = "no_replica_policy";
     public static final String INTERVAL = "health_check_interval";
     public static final String TIMEOUT = "health_check_timeout";
+    public static final String MAX_BACKOFF = "health_check_max_backoff";
 
     /** How a replica set spreads reads. */
     public enum Balancing {
@@ -82,6 +84,10 @@ public final class ReplicaSettings {
 
     public static Duration timeout(DatabaseConfig writer) {
         return writer == null ? Duration.ofSeconds(1) : seconds(writer, TIMEOUT, 1);
+    }
+
+    public static Duration maxBackoff(DatabaseConfig writer) {
+        return writer == null ? Duration.ofSeconds(1) : seconds(writer, MAX_BACKOFF, 1);
     }
 
     private static Duration seconds(DatabaseConfig config, String key, double fallback) {

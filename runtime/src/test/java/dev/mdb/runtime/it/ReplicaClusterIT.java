@@ -273,4 +273,36 @@ class ReplicaClusterIT {
         }
         assertThat(ports).containsEntry(CLUSTER.standbyPort(2), 10);
     }
+
+    /**
+     * With the default health settings (probe every 1 s, at most 1 s between probes of a down replica), a standby that
+     * was down for 5 s (long enough for a doubling back-off to reach 4–8 s) serves reads again within about a second
+     * of accepting connections: at most 2.5 s here, probe jitter and a loaded machine included.
+     */
+    @Test
+    void standbyRestarted_defaultHealthSettings_readmittedWithinAboutASecond() throws Exception {
+        String yml = "production:\n  primary:\n" + CLUSTER.ymlEntry(CLUSTER.primaryPort(), database)
+                + "  primary_replica_1:\n" + CLUSTER.ymlEntry(CLUSTER.standbyPort(1), database)
+                + "    replica: true\n"
+                + "  primary_replica_2:\n" + CLUSTER.ymlEntry(CLUSTER.standbyPort(2), database)
+                + "    replica: true\n";
+        mdb.close();
+        mdb = Mdb.of(DatabaseConfigurations.parse(yml, "database.yml", "production", Map.of()), "production", project);
+        readingPort(); // starts the health checks
+        await("standby 2 up", Duration.ofSeconds(10), () -> state("primary_replica_2") == TargetState.UP);
+        long readmitted;
+        long started;
+        try {
+            CLUSTER.stopStandby(2);
+            await("standby 2 down", Duration.ofSeconds(10), () -> state("primary_replica_2") == TargetState.DOWN);
+            Thread.sleep(5000);
+            assertThat(state("primary_replica_2")).isEqualTo(TargetState.DOWN);
+        } finally {
+            CLUSTER.startStandby(2);
+            started = System.nanoTime();
+        }
+        await("standby 2 readmitted", Duration.ofSeconds(30), () -> state("primary_replica_2") == TargetState.UP);
+        readmitted = System.nanoTime();
+        assertThat(Duration.ofNanos(readmitted - started)).isLessThanOrEqualTo(Duration.ofMillis(2500));
+    }
 }
