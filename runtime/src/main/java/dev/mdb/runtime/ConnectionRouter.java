@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,6 +164,25 @@ public final class ConnectionRouter {
     public RouteSnapshot capture() {
         Frame top = RouteContext.top();
         return top == null ? RouteSnapshot.empty() : new RouteSnapshot(top);
+    }
+
+    /**
+     * {@code task}, to run under the routes of this thread wherever it runs: the frames (role, shard, write prevention
+     * and unit of work) are captured now. The signature of Spring's {@code TaskDecorator}: {@code
+     * executor.setTaskDecorator(mdb.router()::decorate)}.
+     */
+    public Runnable decorate(Runnable task) {
+        return capture().wrap(task);
+    }
+
+    /**
+     * {@code executor}, running each task under the routes of the thread that submitted it (see {@link
+     * #decorate(Runnable)}); use it for {@code CompletableFuture.supplyAsync(supplier, executor)} too. Work handed to an
+     * executor without it runs on the default route (the writing primary, writes allowed) and its writes are not
+     * recorded for read-your-writes.
+     */
+    public ExecutorService propagating(ExecutorService executor) {
+        return new RouteContextExecutor(this, executor);
     }
 
     /** Registers {@code listener}; it sees every frame entered through this router from now on. */

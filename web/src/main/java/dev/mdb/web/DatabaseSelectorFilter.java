@@ -2,6 +2,7 @@ package dev.mdb.web;
 
 import dev.mdb.web.internal.FilterBodies;
 import dev.mdb.web.internal.GuardedResponse;
+import dev.mdb.web.internal.RoutedAsyncRequest;
 import dev.mdb.web.internal.ServletRequestView;
 import dev.mdb.web.internal.ServletResponseView;
 import jakarta.servlet.AsyncEvent;
@@ -43,9 +44,12 @@ import org.slf4j.LoggerFactory;
  * not in the client's state and are logged as late writes. A request that throws still saves its writes (the cookie
  * survives the container's error page; a header may not), then the exception propagates.
  *
- * <p><b>Async.</b> Asynchronous processing is not supported yet: when a request goes async, the state is saved when
- * the filter's chain returns, and work done later on other threads is neither routed nor recorded unless it runs under
- * {@code mdb.router().capture()}.
+ * <p><b>Async.</b> Register the filter with {@code asyncSupported}. A request that goes async keeps its routes: work
+ * started with {@code AsyncContext.start(Runnable)} runs under the request's role, shard and write prevention, and its
+ * writes are recorded; the body written later is held back (as above) and the client's state is saved when the
+ * application calls {@code complete()} or {@code dispatch()} (on a timeout or error, best effort). Work the
+ * application hands to its own executor keeps the routes only through {@code mdb.router().propagating(executor)} or
+ * {@code mdb.router()::decorate}.
  */
 public final class DatabaseSelectorFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseSelectorFilter.class);
@@ -82,8 +86,10 @@ public final class DatabaseSelectorFilter implements Filter {
         ServletResponseView responseView = new ServletResponseView(response);
         GuardedResponse guarded =
                 new GuardedResponse(response, () -> selection.commit(responseView), responseBufferLimit);
+        RoutedAsyncRequest routed =
+                new RoutedAsyncRequest(request, guarded, selector.mdb().router());
         try {
-            FilterBodies.run(selection::use, () -> chain.doFilter(request, guarded));
+            FilterBodies.run(selection::use, () -> chain.doFilter(routed, guarded));
         } catch (IOException | ServletException | RuntimeException | Error e) {
             try {
                 guarded.abandon();
@@ -92,14 +98,14 @@ public final class DatabaseSelectorFilter implements Filter {
             }
             throw e;
         }
-        guarded.finish();
         if (request.isAsyncStarted()) {
             LOG.debug(
-                    "mdb: {} {} went async; the client's state was saved when the filter chain returned",
+                    "mdb: {} {} went async; the client's state is saved when it completes",
                     request.getMethod(),
                     request.getRequestURI());
-            request.getAsyncContext().addListener(new LateWriteListener(selection));
+            request.getAsyncContext().addListener(new AsyncEnd(selection, routed));
         } else {
+            guarded.finish();
             selection.reportLateWrites();
         }
     }
@@ -113,18 +119,26 @@ public final class DatabaseSelectorFilter implements Filter {
         return "DatabaseSelectorFilter[" + selector + "]";
     }
 
-    /** Reports writes an async request made after its state was saved. */
-    private record LateWriteListener(DatabaseSelection selection) implements AsyncListener {
+    /**
+     * The end of an async request: its state is saved on a timeout or error (when the application did not complete it)
+     * and writes made after the state was saved are reported.
+     */
+    private record AsyncEnd(DatabaseSelection selection, RoutedAsyncRequest request) implements AsyncListener {
         @Override
         public void onComplete(AsyncEvent event) {
+            request.saveState();
             selection.reportLateWrites();
         }
 
         @Override
-        public void onTimeout(AsyncEvent event) {}
+        public void onTimeout(AsyncEvent event) {
+            request.saveState();
+        }
 
         @Override
-        public void onError(AsyncEvent event) {}
+        public void onError(AsyncEvent event) {
+            request.saveState();
+        }
 
         @Override
         public void onStartAsync(AsyncEvent event) {}

@@ -90,6 +90,28 @@ class DatabaseSelectorFilterTest {
     }
 
     @Test
+    void asyncGet_workStartedOnTheAsyncContext_readsReplicaAndWritesAreRefused() throws Exception {
+        start();
+
+        assertThat(server.get("/async-read").body()).isEqualTo("replica");
+        assertThat(server.get("/async-insert").body()).isEqualTo("refused 25006");
+        assertThat(fixture.items("primary")).isZero();
+    }
+
+    @Test
+    void asyncPost_writeOnTheAsyncContext_recordedInTheCookieSavedAtComplete() throws Exception {
+        start();
+
+        HttpResponse<String> response = server.post("/async-write");
+
+        assertThat(response.body()).isEqualTo("wrote");
+        assertThat(fixture.items("primary")).isEqualTo(1);
+        String cookie = TestServer.cookie(response, "mdb_ctx");
+        assertThat(cookie).as("Set-Cookie of %s", response.headers()).isNotNull();
+        assertThat(server.get("/read", "Cookie", cookie).body()).isEqualTo("primary");
+    }
+
+    @Test
     void getAfterPost_otherClientWithoutCookie_readsReplica() throws Exception {
         start();
         server.post("/write");

@@ -86,11 +86,38 @@ final class ProbeServlet extends HttpServlet {
                     response.setContentType("text/plain;charset=UTF-8");
                 }
                 case "swap" -> response.getWriter().print(swap(request.getParameter("to")));
+                case "async-read", "async-insert", "async-write" -> async(request, action);
                 default -> response.sendError(404, "no action " + action);
             }
         } catch (SQLException e) {
             throw new ServletException(e);
         }
+    }
+
+    /**
+     * Goes async and does the action's work on a container thread through {@code AsyncContext.start}: {@code
+     * async-read} answers with the marker read there, {@code async-insert} tries an insert, {@code async-write}
+     * inserts; then completes.
+     */
+    private void async(HttpServletRequest request, String action) {
+        jakarta.servlet.AsyncContext async = request.startAsync();
+        async.start(() -> {
+            try {
+                String body = switch (action) {
+                    case "async-read" -> read();
+                    case "async-insert" -> tryInsert(false);
+                    default -> {
+                        insert();
+                        yield "wrote";
+                    }
+                };
+                async.getResponse().getWriter().print(body);
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                async.complete();
+            }
+        });
     }
 
     private String read() throws SQLException {
