@@ -56,6 +56,10 @@ public final class RoutedAsyncRequest extends HttpServletRequestWrapper {
 
     /** Saves the client's state now unless it was saved already (a timeout or an error of the async request). */
     public void saveState() {
+        save(response);
+    }
+
+    private static void save(GuardedResponse response) {
         try {
             response.finish();
         } catch (IOException | RuntimeException e) {
@@ -76,11 +80,7 @@ public final class RoutedAsyncRequest extends HttpServletRequestWrapper {
         }
 
         private void save() {
-            try {
-                response.finish();
-            } catch (IOException e) {
-                LOG.warn("mdb: could not save the client's state of an async request: {}", e.toString());
-            }
+            RoutedAsyncRequest.save(response);
         }
 
         @Override
