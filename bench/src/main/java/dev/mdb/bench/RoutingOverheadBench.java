@@ -5,6 +5,8 @@ import dev.mdb.config.DatabaseConfigurations;
 import dev.mdb.runtime.Mdb;
 import dev.mdb.runtime.Route;
 import dev.mdb.runtime.internal.TargetPools;
+import dev.mdb.runtime.metrics.MdbMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,8 +60,17 @@ public final class RoutingOverheadBench {
                 + (password == null || password.isEmpty() ? "" : "    password: \"" + password + "\"\n");
         String yaml = "development:\n  primary:\n" + entry + "  primary_replica:\n" + entry + "    replica: true\n";
 
-        try (Mdb mdb = Mdb.of(
-                DatabaseConfigurations.parse(yaml, "bench", "development", Map.of()), "development", Path.of("."))) {
+        DatabaseConfigurations configs = DatabaseConfigurations.parse(yaml, "bench", "development", Map.of());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MdbMetrics metrics = new MdbMetrics(registry);
+        try (Mdb mdb = Mdb.of(configs, "development", Path.of("."));
+                Mdb metered = Mdb.builder(configs, "development", Path.of("."))
+                        .listener(metrics)
+                        .poolCustomizer(metrics)
+                        .build()) {
+            metrics.bindReplicas(metered);
+            DataSource meteredDs = metered.dataSource();
+            var meteredReading = metered.router().connectedTo(Route.reading());
             DataSource ds = mdb.dataSource();
             TargetPools pools = mdb.dataSource().unwrap(TargetPools.class);
             HikariDataSource replicaPool = pools.pool("primary_replica");
@@ -76,6 +87,10 @@ public final class RoutingOverheadBench {
                             "routed-reading-stmt",
                             "connectedTo(reading).with: ds.getConnection, SELECT 1, close (-> primary_replica pool)",
                             () -> reading.with(() -> select1(ds))),
+                    new Variant(
+                            "routed-reading-metrics",
+                            "the same through an Mdb with MdbMetrics (Micrometer counters, HikariCP pool metrics)",
+                            () -> meteredReading.with(() -> select1(meteredDs))),
                     new Variant(
                             "raw-stmt+ro-session",
                             "HikariCP replica pool: getConnection, SET SESSION ... READ ONLY, SELECT 1,"
@@ -120,6 +135,7 @@ public final class RoutingOverheadBench {
                             "raw-stmt+ro-session",
                             "routing vs raw sending the same 3 statements: the Java layer itself"),
                     new Pair("raw-stmt+ro-session", "raw-stmt", "cost of the two read-only session statements alone"),
+                    new Pair("routed-reading-metrics", "routed-reading-stmt", "metrics on, goal <= 1.05"),
                     new Pair(
                             "routed-reading-bare",
                             "raw-bare",

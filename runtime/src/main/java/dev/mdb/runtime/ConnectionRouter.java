@@ -1,5 +1,6 @@
 package dev.mdb.runtime;
 
+import dev.mdb.runtime.internal.Events;
 import dev.mdb.runtime.internal.Frame;
 import dev.mdb.runtime.internal.RouteContext;
 import java.util.LinkedHashMap;
@@ -55,10 +56,20 @@ public final class ConnectionRouter {
     private final Topology topology;
     private final List<RouteListener> listeners = new CopyOnWriteArrayList<>();
     private final FrameChecks checks;
+    private final Events events;
 
     public ConnectionRouter(Topology topology) {
+        this(topology, Events.NONE);
+    }
+
+    ConnectionRouter(Topology topology, Events events) {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.checks = new FrameChecks(topology);
+        this.events = events;
+    }
+
+    Events events() {
+        return events;
     }
 
     public Topology topology() {
@@ -252,6 +263,7 @@ public final class ConnectionRouter {
     void leave(Frame frame, Frame previous) {
         if (RouteContext.top() != frame) {
             LOG.warn("A connectingTo scope opened inside a connectedTo block was not closed; it ends with the block.");
+            events.scopeLeaked();
         }
         RouteContext.set(previous);
     }

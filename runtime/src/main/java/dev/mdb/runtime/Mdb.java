@@ -2,10 +2,14 @@ package dev.mdb.runtime;
 
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfigurations;
+import dev.mdb.runtime.internal.Events;
 import dev.mdb.runtime.internal.TargetPools;
 import dev.mdb.runtime.internal.Targets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,15 +32,99 @@ public final class Mdb implements AutoCloseable {
     private final Targets targets;
     private final Map<String, RoutingDataSource> dataSources = new ConcurrentHashMap<>();
 
-    private Mdb(DatabaseConfigurations configs, String env, Path projectDir) {
+    private Mdb(
+            DatabaseConfigurations configs,
+            String env,
+            Path projectDir,
+            List<MdbListener> listeners,
+            PoolCustomizer poolCustomizer) {
+        Events events = new Events(listeners);
         this.topology = Topology.from(configs, env);
-        this.router = new ConnectionRouter(topology);
+        this.router = new ConnectionRouter(topology, events);
         this.targets = new Targets(
                 projectDir,
                 name -> configs.find(env, name)
                         .orElseThrow(() -> new ConfigException("no database '" + name + "' in environment " + env)));
-        this.pools = new TargetPools(targets);
-        this.replicas = new Replicas(topology, pools, targets);
+        this.pools = new TargetPools(targets, poolCustomizer);
+        this.replicas = new Replicas(topology, pools, targets, events);
+    }
+
+    /**
+     * For options beyond the database.yml: listeners (metrics) and a pool customizer.
+     *
+     * <pre>{@code
+     * MdbMetrics metrics = new MdbMetrics(registry);
+     * Mdb mdb = Mdb.builder(Path.of("config/database.yml"), "production")
+     *         .listener(metrics)
+     *         .poolCustomizer(metrics)
+     *         .build();
+     * metrics.bindReplicas(mdb);
+     * }</pre>
+     */
+    public static Builder builder(Path databaseYml, String env) {
+        return new Builder(Objects.requireNonNull(databaseYml, "databaseYml"), null, null, env);
+    }
+
+    /** The same for configurations loaded already (e.g. from a database.yml packaged in a jar). */
+    public static Builder builder(DatabaseConfigurations configs, String env, Path projectDir) {
+        return new Builder(null, Objects.requireNonNull(configs, "configs"), projectDir, env);
+    }
+
+    /** Options of an {@link Mdb}; {@link #build()} makes it. */
+    public static final class Builder {
+        private final Path databaseYml;
+        private final DatabaseConfigurations configs;
+        private final Path projectDir;
+        private final String env;
+        private Map<String, String> environment = System.getenv();
+        private final List<MdbListener> listeners = new ArrayList<>();
+        private final List<PoolCustomizer> customizers = new ArrayList<>();
+
+        private Builder(Path databaseYml, DatabaseConfigurations configs, Path projectDir, String env) {
+            this.databaseYml = databaseYml;
+            this.configs = configs;
+            this.projectDir = projectDir;
+            this.env = Objects.requireNonNull(env, "env");
+        }
+
+        /** Stands for the process environment when database.yml is read (ERB, {@code DATABASE_URL}). */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Adds a listener of route resolutions, refused writes, replica state changes and leaked scopes. */
+        public Builder listener(MdbListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Adds a customizer of each entry's HikariCP configuration (applied in the order added). */
+        public Builder poolCustomizer(PoolCustomizer customizer) {
+            customizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        public Mdb build() {
+            List<PoolCustomizer> all = List.copyOf(customizers);
+            PoolCustomizer customizer =
+                    all.isEmpty() ? null : (entry, pool) -> all.forEach(c -> c.customize(entry, pool));
+            if (configs != null) {
+                return new Mdb(configs, env, projectDir.toAbsolutePath().normalize(), listeners, customizer);
+            }
+            Path file = databaseYml.toAbsolutePath().normalize();
+            return new Mdb(
+                    DatabaseConfigurations.load(file, env, environment), env, projectOf(file), listeners, customizer);
+        }
+    }
+
+    private static Path projectOf(Path file) {
+        Path dir = file.getParent();
+        return dir != null
+                        && dir.getFileName() != null
+                        && dir.getFileName().toString().equals("config")
+                ? dir.getParent()
+                : dir;
     }
 
     /**
@@ -45,14 +133,7 @@ public final class Mdb implements AutoCloseable {
      * config/}, else the file's directory.
      */
     public static Mdb fromDatabaseYml(Path databaseYml, String env, Map<String, String> environment) {
-        Path file = databaseYml.toAbsolutePath().normalize();
-        Path dir = file.getParent();
-        Path project = dir != null
-                        && dir.getFileName() != null
-                        && dir.getFileName().toString().equals("config")
-                ? dir.getParent()
-                : dir;
-        return of(DatabaseConfigurations.load(file, env, environment), env, project);
+        return builder(databaseYml, env).environment(environment).build();
     }
 
     /** Uses the process environment. */
@@ -61,7 +142,7 @@ public final class Mdb implements AutoCloseable {
     }
 
     public static Mdb of(DatabaseConfigurations configs, String env, Path projectDir) {
-        return new Mdb(configs, env, projectDir.toAbsolutePath().normalize());
+        return builder(configs, env, projectDir).build();
     }
 
     public Topology topology() {

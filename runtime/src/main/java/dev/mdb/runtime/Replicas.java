@@ -5,6 +5,7 @@ import dev.mdb.runtime.engine.Capability;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.engine.JdbcTarget;
 import dev.mdb.runtime.internal.Balancer;
+import dev.mdb.runtime.internal.Events;
 import dev.mdb.runtime.internal.HealthMonitor;
 import dev.mdb.runtime.internal.PositionToken;
 import dev.mdb.runtime.internal.ReplicaSettings;
@@ -43,7 +44,7 @@ public final class Replicas implements AutoCloseable {
     /** Each replica's {@code weight}, parsed once at start (read-only afterwards). */
     private final Map<String, Integer> weights = new HashMap<>();
 
-    Replicas(Topology topology, TargetPools pools, Targets targets) {
+    Replicas(Topology topology, TargetPools pools, Targets targets, Events events) {
         this.topology = topology;
         this.pools = pools;
         this.targets = targets;
@@ -52,7 +53,7 @@ public final class Replicas implements AutoCloseable {
                 entries.put(config.name(), config);
             }
         }
-        this.monitor = new HealthMonitor(targets::target);
+        this.monitor = new HealthMonitor(targets::target, events);
         validateSettings();
     }
 

@@ -105,7 +105,13 @@ public final class RoutingDataSource extends DataSourceSupport {
             }
             unit.served(resolved);
         }
+        router.events().routeResolved(resolved);
         return resolved;
+    }
+
+    /** Reports a statement the write guard refused on {@code target}. */
+    public void refused(ResolvedTarget target, String statement) {
+        router.events().writeRefused(target, statement);
     }
 
     /**

@@ -3,13 +3,10 @@ package dev.mdb.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,19 +32,7 @@ class ContextPropagationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.createDirectories(project.resolve("config"));
-        Files.createDirectories(project.resolve("storage"));
-        Files.writeString(project.resolve("config/database.yml"), """
-                development:
-                  primary:
-                    adapter: sqlite3
-                    database: storage/primary.sqlite3
-                  primary_replica:
-                    adapter: sqlite3
-                    database: storage/primary.sqlite3
-                    replica: true
-                """, StandardCharsets.UTF_8);
-        mdb = Mdb.fromDatabaseYml(project.resolve("config/database.yml"), "development", Map.of());
+        mdb = RuntimeFixtures.sqlitePrimaryWithReplica(project);
         execute("CREATE TABLE dogs (id INTEGER PRIMARY KEY, name TEXT)");
         pool = Executors.newSingleThreadExecutor();
     }

@@ -37,6 +37,15 @@ final class RuntimeFixtures {
         return DatabaseConfigurations.parse(yaml, "config/database.yml", ENV, Map.of());
     }
 
+    /** An {@link Mdb} on {@code project}: SQLite {@code primary} and {@code primary_replica} on one file in storage/. */
+    static Mdb sqlitePrimaryWithReplica(java.nio.file.Path project) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(project.resolve("storage"));
+        return Mdb.of(configurations("""
+                        primary: {adapter: sqlite3, database: storage/primary.sqlite3}
+                        primary_replica: {adapter: sqlite3, database: storage/primary.sqlite3, replica: true}
+                        """), ENV, project);
+    }
+
     static ConnectionRouter appRouter() {
         return new ConnectionRouter(topology(APP));
     }

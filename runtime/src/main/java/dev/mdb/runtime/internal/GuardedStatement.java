@@ -161,7 +161,9 @@ final class GuardedStatement implements InvocationHandler {
             return;
         }
         if (target.writesPrevented()) {
-            throw new ReadOnlyViolationException(SqlPreview.preview(sql));
+            String preview = SqlPreview.preview(sql);
+            dataSource.refused(target, preview);
+            throw new ReadOnlyViolationException(preview);
         }
         if (batched) {
             batchWrites = true;

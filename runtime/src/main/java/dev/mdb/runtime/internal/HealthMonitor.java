@@ -73,8 +73,15 @@ public final class HealthMonitor implements AutoCloseable {
         volatile long position = -1;
     }
 
+    private final Events events;
+
     public HealthMonitor(Function<String, JdbcTarget> targets) {
+        this(targets, Events.NONE);
+    }
+
+    public HealthMonitor(Function<String, JdbcTarget> targets, Events events) {
         this.targets = targets;
+        this.events = events;
     }
 
     /** The health of {@code entry} (UNKNOWN until probed). */
@@ -111,6 +118,7 @@ public final class HealthMonitor implements AutoCloseable {
             target.failed(describe(cause));
             if (target.state() != TargetState.DOWN) {
                 LOG.warn("replica '{}' taken out of rotation: {}", entry, describe(cause));
+                events.replicaStateChanged(entry, target.state(), TargetState.DOWN, describe(cause));
                 target.state(TargetState.DOWN);
                 target.goodProbes = 0;
                 Watch watch = watched.get(entry);
@@ -184,6 +192,7 @@ public final class HealthMonitor implements AutoCloseable {
             mismatch = watch.writer() != null;
         }
         target.observed(true, role, lagSeconds, lagBytes, seen.identity());
+        Events.replicaLag(replica, lagSeconds, lagBytes);
         settle(target, watch, mismatch, lagSeconds, now);
     }
 
@@ -238,6 +247,11 @@ public final class HealthMonitor implements AutoCloseable {
                     ? now + RISE_SPACING_MILLIS
                     : now + jitter(watch.interval().toMillis());
             if (after != before) {
+                events.replicaStateChanged(
+                        target.entry(),
+                        before,
+                        after,
+                        lag == null ? null : String.format(java.util.Locale.ROOT, "lag %.3f s", lag));
                 LOG.info(
                         "replica '{}' {} -> {}{}",
                         target.entry(),
@@ -256,6 +270,9 @@ public final class HealthMonitor implements AutoCloseable {
             target.goodProbes = 0;
             target.backoffMillis = watch.nextBackoffMillis(target.backoffMillis);
             target.nextProbeAt = System.currentTimeMillis() + target.backoffMillis;
+            if (before != TargetState.DOWN) {
+                events.replicaStateChanged(target.entry(), before, TargetState.DOWN, describe(e));
+            }
             if (before != TargetState.DOWN && before != TargetState.UNKNOWN) {
                 LOG.warn("replica '{}' is down: {}", target.entry(), describe(e));
             } else {

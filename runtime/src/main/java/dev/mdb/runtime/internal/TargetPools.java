@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.PoolCustomizer;
 import dev.mdb.runtime.engine.Capability;
 import dev.mdb.runtime.engine.JdbcTarget;
 import java.util.Map;
@@ -19,8 +20,16 @@ public final class TargetPools implements AutoCloseable {
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    private final PoolCustomizer customizer;
+
     public TargetPools(Targets targets) {
+        this(targets, null);
+    }
+
+    /** {@code customizer} (may be null) adjusts each pool's configuration before the pool is created. */
+    public TargetPools(Targets targets, PoolCustomizer customizer) {
         this.targets = targets;
+        this.customizer = customizer;
     }
 
     /** The pool of entry {@code name}, created on first call. */
@@ -52,6 +61,9 @@ public final class TargetPools implements AutoCloseable {
         }
         // Fail at first use, not at construction: pools are lazy and a replica may be down at start.
         hikari.setInitializationFailTimeout(-1);
+        if (customizer != null) {
+            customizer.customize(config, hikari);
+        }
         return new HikariDataSource(hikari);
     }
 
