@@ -5,9 +5,9 @@ package dev.mdb.runtime;
  * Micrometer). Registered with {@link Mdb.Builder#listener(MdbListener)}. Every method has an empty default, runs on
  * the thread where the decision was made (route resolutions on the application's, once per statement that picks a
  * physical connection, so keep them cheap) and must be thread-safe. An exception thrown by a listener is logged and
- * otherwise ignored: observing never changes routing. The same facts are recorded as JFR events ({@code
- * dev.mdb.RouteResolved}, {@code dev.mdb.WriteRefused}, {@code dev.mdb.ReplicaState}, {@code dev.mdb.ReplicaLag}) when
- * a recording enables them.
+ * otherwise ignored: observing never changes routing. The same facts are JFR events: {@code dev.mdb.WriteRefused},
+ * {@code dev.mdb.ReplicaState} and {@code dev.mdb.ReplicaLag} in any recording, {@code dev.mdb.RouteResolved} (one
+ * per statement) only when a recording enables it.
  */
 public interface MdbListener {
     /**

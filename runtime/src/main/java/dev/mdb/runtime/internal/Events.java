@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -114,11 +115,13 @@ public final class Events {
         }
     }
 
+    /** One per statement that picks a physical connection: off unless a recording enables it. */
     @Name("dev.mdb.RouteResolved")
     @Label("Route resolved")
     @Category({"mdb", "Routing"})
     @Description("A logical connection picked its physical target")
     @StackTrace(false)
+    @Enabled(false)
     static final class RouteResolved extends Event {
         @Label("Group")
         String group;
