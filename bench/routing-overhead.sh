@@ -24,6 +24,9 @@
 #   raw-primary-stmt / routed-writing-stmt   the same on the writing role (no read-only session);
 #   raw-bare / routed-reading-bare     getConnection + close only. NOT comparable: the routed connection is lazy and
 #                                      borrows nothing until a statement needs it.
+#   raw-jdbctemplate / routed-reading-jdbctemplate   Spring's JdbcTemplate.queryForObject("SELECT 1") on the raw
+#                                      replica pool and on mdb's DataSource in a reading frame (issue 13: <= 1.10);
+#   routed-reading-metrics             routed-reading-stmt through an Mdb with MdbMetrics (issue 13: <= 1.05).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Time per operation of mdb's routing layer against raw HikariCP on the same pool, for bench/routing-overhead.sh.
@@ -76,6 +77,8 @@ public final class RoutingOverheadBench {
             HikariDataSource replicaPool = pools.pool("primary_replica");
             HikariDataSource primaryPool = pools.pool("primary");
             var reading = mdb.router().connectedTo(Route.reading());
+            JdbcTemplate rawTemplate = new JdbcTemplate(replicaPool);
+            JdbcTemplate routedTemplate = new JdbcTemplate(ds);
             var writing = mdb.router().connectedTo(Route.writing());
 
             List<Variant> variants = List.of(
@@ -87,6 +90,14 @@ public final class RoutingOverheadBench {
                             "routed-reading-stmt",
                             "connectedTo(reading).with: ds.getConnection, SELECT 1, close (-> primary_replica pool)",
                             () -> reading.with(() -> select1(ds))),
+                    new Variant(
+                            "raw-jdbctemplate",
+                            "JdbcTemplate on the HikariCP primary_replica pool: queryForObject(SELECT 1)",
+                            () -> rawTemplate.queryForObject("SELECT 1", Integer.class)),
+                    new Variant(
+                            "routed-reading-jdbctemplate",
+                            "JdbcTemplate on mdb's DataSource inside connectedTo(reading).with: queryForObject(SELECT 1)",
+                            () -> reading.with(() -> routedTemplate.queryForObject("SELECT 1", Integer.class))),
                     new Variant(
                             "routed-reading-metrics",
                             "the same through an Mdb with MdbMetrics (Micrometer counters, HikariCP pool metrics)",
@@ -136,6 +147,10 @@ public final class RoutingOverheadBench {
                             "routing vs raw sending the same 3 statements: the Java layer itself"),
                     new Pair("raw-stmt+ro-session", "raw-stmt", "cost of the two read-only session statements alone"),
                     new Pair("routed-reading-metrics", "routed-reading-stmt", "metrics on, goal <= 1.05"),
+                    new Pair(
+                            "routed-reading-jdbctemplate",
+                            "raw-jdbctemplate",
+                            "JdbcTemplate, reading role vs a plain pool, goal <= 1.10"),
                     new Pair(
                             "routed-reading-bare",
                             "raw-bare",
