@@ -5,6 +5,7 @@
 #
 #   bench/routing-overhead.sh        # after: mvn -B -q -o package -DskipTests -pl bench -am
 #   ROUNDS=31 ITERATIONS=2000 WARMUP=30000 bench/routing-overhead.sh
+#   BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/ro.jfr" bench/routing-overhead.sh   # profile it
 #
 # The Java side, dev.mdb.bench.RoutingOverheadBench, is in the mdb-bench module (bench/pom.xml); the build command
 # above compiles it and the modules it uses, and this script runs a copy of that build (bench/lib/classpath.sh).
@@ -35,7 +36,7 @@ rounds=${ROUNDS:-21}
 iterations=${ITERATIONS:-1000}
 warmup=${WARMUP:-20000}
 # A server JVM as an application would run it (full JIT), fixed heap so GC sizing doesn't drift between rounds.
-jvm_flags=(-Xms256m -Xmx256m -Dslf4j.internal.verbosity=ERROR)
+jvm_flags=(-Xms256m -Xmx256m -Dslf4j.internal.verbosity=ERROR ${BENCH_JAVA_OPTS:-})
 db="mdb_bench_$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
 work=$(mktemp -d)
 
