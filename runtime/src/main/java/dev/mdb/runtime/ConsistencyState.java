@@ -7,12 +7,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * A client's read-your-writes memory, immutable: per {@link RouteKey} the client's last {@link WriteMark}. A web
  * context (session, signed cookie, header) stores it between requests in the text form of {@link #encode()}; a
- * reading request hands it to its {@link UnitOfWork}, and {@link Mdb#recordWrites(UnitOfWork)} returns the state to
- * store after a writing one.
+ * request hands it to its {@link UnitOfWork}, and {@link Mdb#recordWrites(UnitOfWork)} returns the state to store
+ * afterwards: with a new mark per group/shard written, and without the marks that no longer constrain reads.
  */
 public final class ConsistencyState {
     private static final String VERSION = "1";
@@ -53,9 +54,14 @@ public final class ConsistencyState {
 
     /** This state without marks written before {@code oldestMillis} (they no longer affect any read). */
     public ConsistencyState withoutMarksBefore(long oldestMillis) {
+        return retaining((key, mark) -> mark.writtenAtMillis() >= oldestMillis);
+    }
+
+    /** This state with only the marks {@code keep} accepts; this same state when it accepts all of them. */
+    public ConsistencyState retaining(BiPredicate<RouteKey, WriteMark> keep) {
         Map<RouteKey, WriteMark> kept = new LinkedHashMap<>();
         marks.forEach((key, mark) -> {
-            if (mark.writtenAtMillis() >= oldestMillis) {
+            if (keep.test(key, mark)) {
                 kept.put(key, mark);
             }
         });

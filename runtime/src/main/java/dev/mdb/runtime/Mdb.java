@@ -170,14 +170,16 @@ public final class Mdb implements AutoCloseable {
     }
 
     /**
-     * The client state to store after {@code unit} wrote: the client's earlier marks still in force, plus, for every
-     * group/shard the unit wrote on, a mark with the time now and, on PostgreSQL, the primary's WAL insert position
-     * (one query per written group/shard). Call it after the unit's transactions committed.
+     * The client state to store after {@code unit}: the client's earlier marks that still constrain reads, plus, for
+     * every group/shard the unit wrote on, a mark with the time now and, on PostgreSQL, the primary's WAL insert
+     * position (one query per written group/shard). An earlier mark is dropped once every replica in rotation of its
+     * group/shard has replayed it (by the health checks' cached positions) or once it is past its time (the window's
+     * delay, a position's lifetime); see the README's read-your-writes section. Call it after the unit's transactions
+     * committed; for a unit that wrote nothing it sends no query, and returns {@code unit.client()} itself when no mark
+     * was dropped (so a caller saves only when the result differs).
      */
     public ConsistencyState recordWrites(UnitOfWork unit) {
-        long oldest =
-                System.currentTimeMillis() - unit.consistency().retention().toMillis();
-        ConsistencyState state = unit.client().withoutMarksBefore(oldest);
+        ConsistencyState state = replicas.inForce(unit.client(), unit.consistency());
         for (RouteKey key : unit.writes()) {
             state = state.with(key, replicas.capture(key));
         }

@@ -12,6 +12,7 @@ import dev.mdb.runtime.internal.ReplicaSettings;
 import dev.mdb.runtime.internal.TargetHealth;
 import dev.mdb.runtime.internal.TargetPools;
 import dev.mdb.runtime.internal.Targets;
+import dev.mdb.runtime.internal.WriteMarks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -165,28 +166,21 @@ public final class Replicas implements AutoCloseable {
     }
 
     /**
-     * Whether {@code entry} has replayed {@code position}: from the health checks' cache, else by asking at most {@value
-     * #ON_DEMAND_CHECKS} replicas per choice. A replica of another cluster (system identifier) never has.
+     * Whether {@code entry} has replayed {@code position}: from the health checks' cache ({@link
+     * TargetHealth#hasReplayed}), else by asking at most {@value #ON_DEMAND_CHECKS} replicas per choice. A replica of
+     * another cluster (system identifier) never has.
      */
     private boolean replayed(String entry, PositionToken position, int[] asked) {
         TargetHealth health = monitor.health(entry);
+        if (health.hasReplayed(position)) {
+            return true;
+        }
         String identity = health.identity();
-        if (identity != null && !identity.startsWith(position.systemId() + "@")) {
-            return false;
-        }
-        if ("primary's server".equals(health.serverRole())) {
-            return true;
-        }
-        if (health.replayPosition() != -1 && PositionToken.atOrAfter(health.replayPosition(), position.position())) {
-            return true;
-        }
-        if (asked[0] >= ON_DEMAND_CHECKS) {
+        if ((identity != null && !identity.startsWith(position.systemId() + "@")) || asked[0] >= ON_DEMAND_CHECKS) {
             return false;
         }
         asked[0]++;
-        return askReplay(entry)
-                && health.replayPosition() != -1
-                && PositionToken.atOrAfter(health.replayPosition(), position.position());
+        return askReplay(entry) && health.hasReplayed(position);
     }
 
     /** Asks a replica for its replay position now, on a pooled connection; false when it can't. */
@@ -206,6 +200,42 @@ public final class Replicas implements AutoCloseable {
             monitor.failed(entry, e);
             return false;
         }
+    }
+
+    /**
+     * {@code state} without the marks that no longer constrain any read ({@link WriteMarks#inForce}): those every replica
+     * in rotation of their group/shard has replayed, by the health checks' cached positions, and those past their time
+     * (the window's delay; a position's lifetime). A mark whose group/shard has no replica set only expires by time.
+     * Sends no query; returns {@code state} itself when every mark stays.
+     */
+    ConsistencyState inForce(ConsistencyState state, ReadConsistency consistency) {
+        if (state.isEmpty()) {
+            return state;
+        }
+        long now = System.currentTimeMillis();
+        return state.retaining((key, mark) -> inForce(key, mark, consistency, now));
+    }
+
+    private boolean inForce(RouteKey key, WriteMark mark, ReadConsistency consistency, long now) {
+        List<TargetHealth> members = new ArrayList<>();
+        PositionToken position = null;
+        if (topology.hasGroup(key.group())) {
+            DatabaseGroup group = topology.group(key.group());
+            for (Role role : group.roles(key.shard())) {
+                String writer = replicaSetWriter(group, key.shard(), role);
+                if (writer == null) {
+                    continue;
+                }
+                for (String entry : group.targets(key.shard(), role)) {
+                    members.add(monitor.health(entry));
+                }
+                if (position == null && consistency.isCausal()) {
+                    position =
+                            PositionToken.parse(mark.position(), target(writer).engine());
+                }
+            }
+        }
+        return WriteMarks.inForce(mark, consistency, position, members, now);
     }
 
     /** The mark to give a client after it wrote on {@code key}: now, plus the writer's position where available. */
@@ -233,6 +263,11 @@ public final class Replicas implements AutoCloseable {
             LOG.warn("could not read the write position of '{}' ({}); the time window applies", writer, e.getMessage());
             return WriteMark.at(now);
         }
+    }
+
+    /** The health of {@code entry} as the checks and requests last saw it. */
+    TargetHealth health(String entry) {
+        return monitor.health(entry);
     }
 
     /** Whether a connection to {@code entry} may still be used for new work (not taken out of rotation). */

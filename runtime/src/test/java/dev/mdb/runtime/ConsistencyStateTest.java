@@ -49,6 +49,18 @@ class ConsistencyStateTest {
     }
 
     @Test
+    void retaining_dropsRejectedMarks_keepsTheSameStateWhenAllStay() {
+        ConsistencyState state = ConsistencyState.of(Map.of(
+                RouteKey.of("primary", "default"), WriteMark.at(100),
+                RouteKey.of("animals", "default"), WriteMark.at(200)));
+
+        assertThat(state.retaining((key, mark) -> true)).isSameAs(state);
+        assertThat(state.retaining((key, mark) -> key.group().equals("animals")).marks())
+                .containsOnlyKeys(RouteKey.of("animals", "default"));
+        assertThat(state.retaining((key, mark) -> false)).isSameAs(ConsistencyState.empty());
+    }
+
+    @Test
     void withoutPositions_keepsTimes() {
         ConsistencyState state =
                 ConsistencyState.empty().with(RouteKey.of("primary", "default"), new WriteMark(100, "pg:1:0/1"));

@@ -7,6 +7,8 @@ import dev.mdb.runtime.RouteKey;
 import dev.mdb.runtime.ThrowingRunnable;
 import dev.mdb.runtime.ThrowingSupplier;
 import dev.mdb.runtime.UnitOfWork;
+import dev.mdb.runtime.WriteMark;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -72,10 +74,13 @@ public final class DatabaseSelection {
     }
 
     /**
-     * Saves the client's new state through the context when the request wrote (or, with {@link
-     * WriteTracking#ANY_UNSAFE_METHOD}, is a writing request), and adds the debug header when enabled. Call it after
-     * the request's work and before the response commits; later calls do nothing. Saving a write costs one query on
-     * each written group/shard's primary (PostgreSQL: its WAL position).
+     * Saves the client's new state through the context when it changed: when the request wrote (or, with {@link
+     * WriteTracking#ANY_UNSAFE_METHOD}, is a writing request), or when marks the client held no longer constrain its
+     * reads ({@link dev.mdb.runtime.Mdb#recordWrites}: replayed by every replica in rotation, or past their time), so
+     * that its later requests read from replicas again; a state left empty is removed from the client. A request
+     * whose client state is unchanged saves nothing. Adds the debug header when enabled. Call it after the request's
+     * work and before the response commits; later calls do nothing. Saving a write costs one query on each written
+     * group/shard's primary (PostgreSQL: its WAL position); dropping marks costs none.
      */
     public void commit(ResponseView response) {
         if (!committed.compareAndSet(false, true)) {
@@ -92,9 +97,9 @@ public final class DatabaseSelection {
             unit.recordWrite(unsafeWrite);
         }
         Set<RouteKey> writes = unit.writes();
-        if (!writes.isEmpty()) {
-            ConsistencyState state = selector.mdb().recordWrites(unit);
-            selector.context().save(request, response, state, unit.consistency().retention());
+        ConsistencyState state = selector.mdb().recordWrites(unit);
+        if (!writes.isEmpty() || !state.equals(unit.client())) {
+            selector.context().save(request, response, state, retention(state));
         }
         savedWrites = writes;
         if (selector.debugHeader()) {
@@ -102,6 +107,20 @@ public final class DatabaseSelection {
                 response.addHeader(DatabaseSelector.ROUTE_HEADER, value);
             }
         }
+    }
+
+    /**
+     * How long {@code state} can still matter: the consistency's retention counted from its newest mark (a state kept
+     * from earlier requests expires when its marks do, not a full retention after this request).
+     */
+    private Duration retention(ConsistencyState state) {
+        long retention = unit.consistency().retention().toMillis();
+        long now = System.currentTimeMillis();
+        long newest = state.marks().values().stream()
+                .mapToLong(WriteMark::writtenAtMillis)
+                .max()
+                .orElse(now);
+        return Duration.ofMillis(Math.max(1, Math.min(retention, newest + retention - now)));
     }
 
     /** Whether {@link #commit(ResponseView)} ran. */

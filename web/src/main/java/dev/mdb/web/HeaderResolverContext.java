@@ -12,9 +12,11 @@ import java.util.Optional;
 
 /**
  * Keeps the client's state with an API client: a writing request's response carries the signed value (the same form
- * as {@link SignedCookieResolverContext}'s cookie) in the {@value #DEFAULT_HEADER} header, and the client sends it
- * back on later requests. Browsers reading it from script need {@code Access-Control-Expose-Headers:
- * Mdb-Consistency}. Invalid values are ignored and counted in {@link #invalidCount()}.
+ * as {@link SignedCookieResolverContext}'s cookie) in the {@value #DEFAULT_HEADER} header, and the client sends the
+ * last value it received back on later requests. A response whose state changed without a write (marks the replicas
+ * have replayed, or that expired, were dropped) carries the smaller value, or an empty value when nothing is left:
+ * the client then sends nothing (an empty value counts as none). Browsers reading it from script need {@code
+ * Access-Control-Expose-Headers: Mdb-Consistency}. Invalid values are ignored and counted in {@link #invalidCount()}.
  */
 public final class HeaderResolverContext implements ResolverContext {
     /** The header name unless another is given. */
@@ -45,6 +47,8 @@ public final class HeaderResolverContext implements ResolverContext {
     public void save(RequestView request, ResponseView response, ConsistencyState state, Duration retention) {
         if (!state.isEmpty()) {
             response.setHeader(headerName, signer.sign(state, retention, SignedCookieResolverContext.MAX_VALUE_CHARS));
+        } else if (request.header(headerName).filter(value -> !value.isBlank()).isPresent()) {
+            response.setHeader(headerName, "");
         }
     }
 

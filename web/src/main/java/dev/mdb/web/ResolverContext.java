@@ -15,8 +15,9 @@ public interface ResolverContext {
 
     /**
      * Stores {@code state} for the client, before {@code response} commits. {@code retention} is how long the state
-     * can matter ({@link dev.mdb.runtime.ReadConsistency#retention()}): a cookie's {@code Max-Age}. An empty state
-     * clears what the client holds.
+     * can matter (at most {@link dev.mdb.runtime.ReadConsistency#retention()}, counted from its newest mark): a
+     * cookie's {@code Max-Age}. An empty state clears what the client holds (a reading request whose marks were all
+     * dropped saves one).
      */
     void save(RequestView request, ResponseView response, ConsistencyState state, Duration retention);
 

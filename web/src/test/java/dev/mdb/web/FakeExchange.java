@@ -15,6 +15,8 @@ final class FakeExchange implements RequestView, ResponseView {
     private final List<String[]> responseHeaders = new ArrayList<>();
     private String host = "localhost";
     private String path = "/";
+    private Map<String, Object> session;
+    private int sessionWrites;
 
     FakeExchange(String method) {
         this.method = method;
@@ -63,6 +65,49 @@ final class FakeExchange implements RequestView, ResponseView {
     @Override
     public String path() {
         return path;
+    }
+
+    /** Gives the request a session (as if its session cookie was sent) holding {@code attributes}. */
+    FakeExchange session(Map<String, Object> attributes) {
+        this.session = new HashMap<>(attributes);
+        return this;
+    }
+
+    /** How many times a session attribute was set or removed. */
+    int sessionWrites() {
+        return sessionWrites;
+    }
+
+    /** The session's attributes, or null when the request has none. */
+    Map<String, Object> sessionAttributes() {
+        return session;
+    }
+
+    @Override
+    public Optional<SessionView> session(boolean create) {
+        if (session == null && create) {
+            session = new HashMap<>();
+        }
+        if (session == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> attributes = session;
+        return Optional.of(new SessionView() {
+            @Override
+            public Object attribute(String name) {
+                return attributes.get(name);
+            }
+
+            @Override
+            public void attribute(String name, Object value) {
+                sessionWrites++;
+                if (value == null) {
+                    attributes.remove(name);
+                } else {
+                    attributes.put(name, value);
+                }
+            }
+        });
     }
 
     @Override

@@ -2,11 +2,15 @@ package dev.mdb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdb.runtime.ConsistencyState;
 import dev.mdb.runtime.ReadConsistency;
+import dev.mdb.runtime.RouteKey;
+import dev.mdb.runtime.WriteMark;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,25 @@ class HeaderResolverContextTest {
         assertThat(write.headers().allValues("Set-Cookie")).isEmpty();
         assertThat(server.get("/read", "Mdb-Consistency", token).body()).isEqualTo("primary");
         assertThat(server.get("/read").body()).isEqualTo("replica");
+    }
+
+    @Test
+    void get_headerWhoseMarkExpired_answeredWithAnEmptyHeader() throws Exception {
+        startWithHeader();
+        FakeExchange issued = new FakeExchange("POST");
+        header.save(
+                issued,
+                issued,
+                ConsistencyState.of(
+                        Map.of(RouteKey.of("primary", "default"), WriteMark.at(System.currentTimeMillis() - 31_000))),
+                Duration.ofSeconds(60));
+        String expired = issued.responseHeaders("Mdb-Consistency").get(0);
+
+        HttpResponse<String> read = server.get("/read", "Mdb-Consistency", expired);
+
+        assertThat(read.body()).isEqualTo("replica");
+        assertThat(read.headers().allValues("Mdb-Consistency")).containsExactly("");
+        assertThat(server.get("/read", "Mdb-Consistency", "").headers().map()).doesNotContainKey("mdb-consistency");
     }
 
     @Test

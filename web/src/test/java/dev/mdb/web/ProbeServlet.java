@@ -55,6 +55,7 @@ final class ProbeServlet extends HttpServlet {
                 }
                 case "fail-without-write" -> throw new ServletException("failed without writing");
                 case "noop" -> response.getWriter().print("noop");
+                case "session-state" -> response.getWriter().print(sessionState(request));
                 case "insert" -> response.getWriter().print(tryInsert(false));
                 case "insert-explicit" -> response.getWriter().print(tryInsert(true));
                 case "write-then-flush" -> {
@@ -118,6 +119,13 @@ final class ProbeServlet extends HttpServlet {
                 async.complete();
             }
         });
+    }
+
+    /** The read-your-writes state {@link SessionResolverContext} keeps in the session, or {@code none}. */
+    private static String sessionState(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        Object state = session == null ? null : session.getAttribute(SessionResolverContext.DEFAULT_ATTRIBUTE);
+        return state == null ? "none" : state.toString();
     }
 
     private String read() throws SQLException {

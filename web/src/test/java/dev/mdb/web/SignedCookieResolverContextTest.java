@@ -120,6 +120,28 @@ class SignedCookieResolverContextTest {
         assertThat(serverContext.invalidCount()).isZero();
     }
 
+    @Test
+    void get_cookieWhoseMarkExpired_deletedAndReadsReplica() throws Exception {
+        String expired =
+                signed(context(b -> b.secret(SECRET)), state(System.currentTimeMillis() - RETENTION.toMillis() - 1000));
+
+        java.net.http.HttpResponse<String> response = server.get("/read", "Cookie", "mdb_ctx=" + expired);
+
+        assertThat(response.body()).isEqualTo("replica");
+        assertThat(TestServer.setCookie(response, "mdb_ctx"))
+                .isEqualTo("mdb_ctx=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+    }
+
+    @Test
+    void get_cookieWhoseMarkIsInForce_leftAsItIs() throws Exception {
+        String valid = signed(context(b -> b.secret(SECRET)), state(System.currentTimeMillis()));
+
+        java.net.http.HttpResponse<String> response = server.get("/read", "Cookie", "mdb_ctx=" + valid);
+
+        assertThat(response.body()).isEqualTo("primary");
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Tampering.class)
     void get_tamperedCookie_ignoredAndCounted(Tampering tampering) throws Exception {

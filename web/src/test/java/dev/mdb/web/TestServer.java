@@ -81,6 +81,17 @@ final class TestServer implements AutoCloseable {
                 .orElse(null);
     }
 
+    /** The {@code Max-Age} of a {@code Set-Cookie} header value, or -1 when it has none. */
+    static long maxAge(String setCookie) {
+        for (String attribute : setCookie.split(";", -1)) {
+            String trimmed = attribute.trim();
+            if (trimmed.startsWith("Max-Age=")) {
+                return Long.parseLong(trimmed.substring("Max-Age=".length()));
+            }
+        }
+        return -1;
+    }
+
     @Override
     public void close() {
         try {

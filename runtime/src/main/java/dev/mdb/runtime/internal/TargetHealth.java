@@ -72,6 +72,23 @@ public final class TargetHealth {
         return replayPosition.get();
     }
 
+    /**
+     * Whether this replica has replayed {@code position}, by what is known now (no query): the primary's own server
+     * always has; a server of another cluster (its identity names another system identifier) never has; otherwise its
+     * last known replay position must be at or after it.
+     */
+    public boolean hasReplayed(PositionToken position) {
+        String seen = identity;
+        if (seen != null && !seen.startsWith(position.systemId() + "@")) {
+            return false;
+        }
+        if ("primary's server".equals(serverRole)) {
+            return true;
+        }
+        long replay = replayPosition();
+        return replay != -1 && PositionToken.atOrAfter(replay, position.position());
+    }
+
     /** Records a replay position seen by anyone; positions only move forward. */
     public void observeReplay(long position) {
         replayPosition.accumulateAndGet(
