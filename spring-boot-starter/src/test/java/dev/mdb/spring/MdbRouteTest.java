@@ -92,7 +92,7 @@ class MdbRouteTest {
     }
 
     @Test
-    void mdbRoute_withTransactional_transactionStartsOnTheRoute() {
+    void mdbRoute_withTransactional_transactionRunsOnTheRoute() {
         runner().run(context -> assertThat(context.getBean(Trips.class).readingTransactionEntry())
                 .isEqualTo("primary_replica"));
     }
