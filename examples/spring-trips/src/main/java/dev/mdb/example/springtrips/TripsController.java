@@ -23,7 +23,7 @@ public class TripsController {
     }
 
     @PostMapping("/trips")
-    public Map<String, String> create(@RequestParam String name) {
+    public Map<String, String> create(@RequestParam("name") String name) {
         String id = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO trips (id, name, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)", id, name);
         return Map.of("id", id, "name", name);
@@ -31,14 +31,14 @@ public class TripsController {
 
     @GetMapping("/trips/{id}")
     public ResponseEntity<Map<String, Object>> show(
-            @PathVariable String id, @RequestParam(defaultValue = "") String marker) {
+            @PathVariable("id") String id, @RequestParam(name = "marker", defaultValue = "") String marker) {
         List<Map<String, Object>> rows =
                 jdbc.queryForList("SELECT id, name FROM trips WHERE id = ? /* " + TripReports.safe(marker) + " */", id);
         return rows.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(rows.get(0));
     }
 
     @GetMapping("/trips/count")
-    public Map<String, Long> count(@RequestParam(defaultValue = "") String marker) {
+    public Map<String, Long> count(@RequestParam(name = "marker", defaultValue = "") String marker) {
         Long count =
                 jdbc.queryForObject("SELECT count(*) FROM trips /* " + TripReports.safe(marker) + " */", Long.class);
         return Map.of("count", count == null ? 0 : count);
@@ -46,13 +46,13 @@ public class TripsController {
 
     /** A writing request (POST) whose report still reads from a standby: a read-only transaction. */
     @PostMapping("/reports/read-only-transaction")
-    public Map<String, Long> readOnlyTransaction(@RequestParam(defaultValue = "") String marker) {
+    public Map<String, Long> readOnlyTransaction(@RequestParam(name = "marker", defaultValue = "") String marker) {
         return Map.of("count", reports.countInReadOnlyTransaction(marker));
     }
 
     /** A writing request (POST) whose report reads on the reading role: {@code @MdbRoute}. */
     @PostMapping("/reports/reading-role")
-    public Map<String, Long> readingRole(@RequestParam(defaultValue = "") String marker) {
+    public Map<String, Long> readingRole(@RequestParam(name = "marker", defaultValue = "") String marker) {
         return Map.of("count", reports.countOnReadingRole(marker));
     }
 }

@@ -72,13 +72,13 @@ class SpringTripsIT {
                         + "  primary_replica_2:\n" + CLUSTER.ymlEntry(CLUSTER.standbyPort(2), database)
                         + "    replica: true\n",
                 StandardCharsets.UTF_8);
+        // Command-line arguments: they win over the example's application.properties (builder properties would not).
         app = new SpringApplicationBuilder(SpringTripsApplication.class)
-                .properties(
-                        "mdb.database-yml=file:" + yml,
-                        "mdb.env=test",
-                        "mdb.web.cookie-secret=" + SECRET,
-                        "server.port=0")
-                .run();
+                .run(
+                        "--mdb.database-yml=file:" + yml,
+                        "--mdb.env=test",
+                        "--mdb.web.cookie-secret=" + SECRET,
+                        "--server.port=0");
         base = "http://127.0.0.1:"
                 + ((ServletWebServerApplicationContext) app).getWebServer().getPort();
     }
