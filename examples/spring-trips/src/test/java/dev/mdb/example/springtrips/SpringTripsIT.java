@@ -145,6 +145,25 @@ class SpringTripsIT {
         assertThat(nodesThatRan(marker)).singleElement().isIn(CLUSTER.standbyPort(1), CLUSTER.standbyPort(2));
     }
 
+    @Test
+    void actuator_health_listsBothStandbysInRotation() throws Exception {
+        HttpResponse<String> health = send(client(), "GET", "/actuator/health/mdb");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body())
+                .contains("\"status\":\"UP\"")
+                .contains("\"primary_replica_1\":{")
+                .contains("\"primary_replica_2\":{")
+                .contains("\"outOfRotation\":[]");
+    }
+
+    @Test
+    void actuator_metrics_countReadingRoutes() throws Exception {
+        assertThat(send(client(), "GET", "/trips/count").statusCode()).isEqualTo(200);
+        HttpResponse<String> metric = send(client(), "GET", "/actuator/metrics/mdb.route.resolutions?tag=role:reading");
+        assertThat(metric.statusCode()).isEqualTo(200);
+        assertThat(metric.body()).contains("\"statistic\":\"COUNT\"").doesNotContain("\"value\":0.0");
+    }
+
     private static String marker(String kind) {
         return "springtrips_" + kind + "_" + UUID.randomUUID().toString().replace("-", "");
     }
