@@ -86,6 +86,13 @@ class MdbAutoConfigurationTest {
     }
 
     @Test
+    void env_propertyAndRailsEnv_propertyWins() {
+        runner().withPropertyValues("mdb.env=development", "RAILS_ENV=staging")
+                .run(context ->
+                        assertThat(context.getBean(Mdb.class).topology().env()).isEqualTo("development"));
+    }
+
+    @Test
     void env_unset_usesDevelopment() {
         runner().run(context -> assertThat(
                         context.getBean(Mdb.class).dataSource().describe().location())

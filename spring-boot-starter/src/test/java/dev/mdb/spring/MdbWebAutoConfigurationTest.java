@@ -3,11 +3,13 @@ package dev.mdb.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdb.runtime.Mdb;
+import dev.mdb.runtime.ReadConsistency;
 import dev.mdb.web.DatabaseSelector;
 import dev.mdb.web.DatabaseSelectorFilter;
 import dev.mdb.web.SessionResolverContext;
 import jakarta.servlet.http.Cookie;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +94,21 @@ class MdbWebAutoConfigurationTest {
                         .isSameAs(context.getBean(DatabaseSelector.class))
                         .hasToString("DatabaseSelector["
                                 + context.getBean(DatabaseSelector.class).consistency() + ", ACTUAL_WRITES, strict]"));
+    }
+
+    @Test
+    void selector_consistencyProperties_applied() {
+        runner().run(context -> assertThat(
+                        context.getBean(DatabaseSelector.class).consistency().toString())
+                .isEqualTo(ReadConsistency.causal(Duration.ofSeconds(2)).toString()));
+        runner().withPropertyValues("mdb.web.consistency=time-window", "mdb.web.delay=5s", "mdb.web.strict=true")
+                .run(context -> {
+                    DatabaseSelector selector = context.getBean(DatabaseSelector.class);
+                    assertThat(selector.consistency().toString())
+                            .isEqualTo(ReadConsistency.timeWindow(Duration.ofSeconds(5))
+                                    .toString());
+                    assertThat(selector.strict()).isTrue();
+                });
     }
 
     @Test
