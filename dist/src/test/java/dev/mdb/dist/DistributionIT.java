@@ -162,6 +162,72 @@ class DistributionIT {
         assertThat(result.out().lines()).contains("db:migrate:status");
     }
 
+    /**
+     * The command line serves every engine, so it ships every JDBC driver, although mdb-runtime declares them optional;
+     * and each of mdb's jars carries a stable JPMS name (without {@code Automatic-Module-Name} the module path would
+     * derive {@code mdb.runtime} from the file name).
+     */
+    @Test
+    @Order(6)
+    void lib_shipsEveryJdbcDriverAndNamesEachMdbModule() throws IOException {
+        Path lib = home.resolve("lib");
+        List<String> jars;
+        try (Stream<Path> files = Files.list(lib)) {
+            jars = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".jar"))
+                    .toList();
+        }
+
+        assertThat(jars)
+                .anyMatch(n -> n.matches("sqlite-jdbc-[0-9.]+\\.jar"))
+                .anyMatch(n -> n.matches("postgresql-[0-9.]+\\.jar"))
+                .anyMatch(n -> n.matches("mariadb-java-client-[0-9.]+\\.jar"));
+        Map<String, String> modules = Map.of(
+                "mdb.jar",
+                "dev.mdb.dist",
+                "mdb-config-" + VERSION + ".jar",
+                "dev.mdb.config",
+                "mdb-runtime-" + VERSION + ".jar",
+                "dev.mdb.runtime",
+                "mdb-tasks-" + VERSION + ".jar",
+                "dev.mdb.tasks",
+                "mdb-cli-" + VERSION + ".jar",
+                "dev.mdb.cli");
+        assertThat(jars.stream().filter(n -> n.startsWith("mdb")))
+                .containsExactlyInAnyOrderElementsOf(modules.keySet());
+        modules.forEach((jar, module) -> assertThat(PublishedArtifactsIT.moduleName(lib.resolve(jar)))
+                .as("module name of lib/%s", jar)
+                .isEqualTo(module));
+    }
+
+    /**
+     * The pom inside the shipped mdb-runtime jar is the one Maven publishes: each JDBC driver there is optional, so an
+     * application that depends on mdb-runtime gets only the drivers it declares itself. mdb-tasks does not pass them on
+     * either (it has them for its tests).
+     */
+    @Test
+    @Order(7)
+    void runtimeAndTasksJars_passNoJdbcDriverOnToTheirUsers() throws Exception {
+        Path lib = home.resolve("lib");
+        Map<String, Map<String, String>> runtime =
+                PublishedArtifactsIT.dependencies(lib.resolve("mdb-runtime-" + VERSION + ".jar"), "mdb-runtime");
+        Map<String, Map<String, String>> tasks =
+                PublishedArtifactsIT.dependencies(lib.resolve("mdb-tasks-" + VERSION + ".jar"), "mdb-tasks");
+
+        for (String driver : List.of(
+                "org.xerial:sqlite-jdbc", "org.postgresql:postgresql", "org.mariadb.jdbc:mariadb-java-client")) {
+            assertThat(runtime.get(driver))
+                    .as("mdb-runtime's dependency on %s", driver)
+                    .containsEntry("optional", "true");
+            assertThat(tasks.getOrDefault(driver, Map.of()))
+                    .as("mdb-tasks' dependency on %s", driver)
+                    .satisfiesAnyOf(
+                            d -> assertThat(d).isEmpty(),
+                            d -> assertThat(d).containsEntry("optional", "true"),
+                            d -> assertThat(d).containsEntry("scope", "test"));
+        }
+    }
+
     private static Path copySample(Path target) throws IOException {
         Path sample = Path.of(System.getProperty("mdb.sample", "../migrations-sample"));
         for (String dir : List.of("config", "db")) {

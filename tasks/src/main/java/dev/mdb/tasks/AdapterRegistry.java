@@ -50,7 +50,7 @@ public final class AdapterRegistry {
                     + "', which has no database tasks (family '" + engine.family() + "'). Engines with tasks: "
                     + String.join(", ", new TreeMap<>(byFamily).keySet()) + ".");
         }
-        return provider.forTarget(engine.target(config, projectDir));
+        return provider.forTarget(engines.target(config, projectDir));
     }
 
     /** Every known adapter name, sorted, comma-separated. */

@@ -17,13 +17,14 @@ import java.util.Set;
  * {@code adapter:} name in {@link Engines}; stateless and shared by every configuration of that engine.
  *
  * <p>An engine owns: its adapter names and how a database.yml entry becomes a JDBC URL and credentials ({@link
- * #target}); its SQL {@link #dialect()} (quoting, string escapes, dollar quotes, bodies); read-only sessions; what its
- * errors mean ({@link #classify}); the replication probe and positions; the health-check connection; the catalog
- * rules the console uses; the migration lock; timeouts as driver properties and session statements; and its {@link
- * Capability capabilities} as data. A database that speaks another engine's wire protocol with other capabilities
- * (CockroachDB, YugabyteDB, Citus; TiDB) is one more class implementing this interface, usually extending the engine
- * it resembles, plus its service entry: {@link #family()} names the engine whose task adapters (create, drop, schema
- * dump) it reuses, and those adapters consult {@link #capabilities()} rather than names.
+ * #target}), through which JDBC driver ({@link #driver()}); its SQL {@link #dialect()} (quoting, string escapes, dollar
+ * quotes, bodies); read-only sessions; what its errors mean ({@link #classify}); the replication probe and positions;
+ * the health-check connection; the catalog rules the console uses; the migration lock; timeouts as driver properties
+ * and session statements; and its {@link Capability capabilities} as data. A database that speaks another engine's
+ * wire protocol with other capabilities (CockroachDB, YugabyteDB, Citus; TiDB) is one more class implementing this
+ * interface, usually extending the engine it resembles, plus its service entry: {@link #family()} names the engine
+ * whose task adapters (create, drop, schema dump) it reuses, and those adapters consult {@link #capabilities()} rather
+ * than names.
  */
 public interface Engine {
     /** The engine's own name, e.g. {@code postgresql}; unique among registered engines. */
@@ -47,8 +48,18 @@ public interface Engine {
     /** How the engine's SQL is lexed, quoted and classified. */
     Dialect dialect();
 
-    /** How to reach {@code config}'s database; relative file paths resolve against {@code projectDir}. */
+    /**
+     * How to reach {@code config}'s database; relative file paths resolve against {@code projectDir}. Callers go
+     * through {@link Engines#target}, which first makes sure the {@link #driver()} is there.
+     */
     JdbcTarget target(DatabaseConfig config, Path projectDir);
+
+    /**
+     * The JDBC driver this engine's targets connect through, which the application must put on the class path
+     * ({@code mdb-runtime} declares the drivers optional): its class, and the Maven coordinates a missing-driver error
+     * tells the user to add.
+     */
+    JdbcDriver driver();
 
     /** What an engine error means for mdb. */
     ErrorKind classify(SQLException e);

@@ -3,6 +3,7 @@ package dev.mdb.runtime.engine;
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
 import dev.mdb.runtime.sql.Dialect;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,27 @@ public final class Engines {
                     + ") uses unknown adapter '" + adapter + "'. Known adapters: " + known() + ".");
         }
         return engine;
+    }
+
+    /**
+     * How to reach {@code config}'s database: its engine's {@link Engine#target target}, once the engine's {@link
+     * Engine#driver() JDBC driver} is known to be on the class path. Every JDBC target is made here (the runtime's
+     * pools, the replica checks, the tasks, the console), so a missing driver fails the first use of a database with
+     * one line naming the entry, the adapter and the dependency to add, instead of JDBC's "No suitable driver".
+     *
+     * @throws UnsupportedAdapterException when no engine handles the adapter
+     * @throws MissingDriverException when the engine's driver class cannot be loaded
+     */
+    public JdbcTarget target(DatabaseConfig config, Path projectDir) {
+        Engine engine = forConfig(config);
+        JdbcDriver driver = engine.driver();
+        if (!driver.isPresent(engine.getClass().getClassLoader())) {
+            throw new MissingDriverException("database '" + config.name() + "' (" + config.label() + ") uses adapter '"
+                    + config.adapter() + "', which needs " + driver.description() + " (" + driver.coordinates()
+                    + ") on the class path; " + driver.className() + " is not there. Add " + driver.coordinates()
+                    + " to the application's dependencies.");
+        }
+        return engine.target(config, projectDir);
     }
 
     /**

@@ -53,8 +53,11 @@ public interface JdbcTarget {
         }
     }
 
-    /** The target for {@code config}, from its engine; relative SQLite paths resolve against {@code projectDir}. */
+    /**
+     * The target for {@code config}, from its engine ({@link Engines#target}: a missing JDBC driver is a {@link
+     * MissingDriverException}); relative SQLite paths resolve against {@code projectDir}.
+     */
     static JdbcTarget of(DatabaseConfig config, Path projectDir) {
-        return Engines.installed().forConfig(config).target(config, projectDir);
+        return Engines.installed().target(config, projectDir);
     }
 }

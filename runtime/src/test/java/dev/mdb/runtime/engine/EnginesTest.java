@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdb.config.ConfigException;
 import dev.mdb.config.DatabaseConfig;
+import dev.mdb.runtime.engine.postgresql.PostgresqlEngine;
 import dev.mdb.runtime.engine.sqlite.SqliteEngine;
 import dev.mdb.runtime.sql.Dialect;
 import java.nio.file.Path;
@@ -66,6 +67,55 @@ class EnginesTest {
                 .hasMessageContaining(KNOWN);
     }
 
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource({
+        "postgresql, org.postgresql:postgresql, org.postgresql.Driver",
+        "postgis, org.postgresql:postgresql, org.postgresql.Driver",
+        "mysql2, org.mariadb.jdbc:mariadb-java-client, org.mariadb.jdbc.Driver",
+        "trilogy, org.mariadb.jdbc:mariadb-java-client, org.mariadb.jdbc.Driver",
+        "mariadb, org.mariadb.jdbc:mariadb-java-client, org.mariadb.jdbc.Driver",
+        "sqlite3, org.xerial:sqlite-jdbc, org.sqlite.JDBC"
+    })
+    void driver_installedEngine_namesItsArtifactAndALoadableDriverClass(
+            String adapter, String coordinates, String className) throws Exception {
+        JdbcDriver driver = Engines.installed()
+                .forConfig(config(Map.of("adapter", adapter, "database", "x")))
+                .driver();
+
+        assertThat(driver.coordinates()).isEqualTo(coordinates);
+        assertThat(driver.className()).isEqualTo(className);
+        // This module's tests have every driver: the named class must be the driver that artifact ships.
+        assertThat(java.sql.Driver.class.isAssignableFrom(Class.forName(className)))
+                .isTrue();
+        assertThat(driver.isPresent(EnginesTest.class.getClassLoader())).isTrue();
+    }
+
+    @Test
+    void target_driverClassMissing_namesEntryAdapterAndArtifactToAdd() {
+        Engine engine = new DriverlessEngine();
+        Engines engines = new Engines(List.of(engine));
+        DatabaseConfig config = new DatabaseConfig(
+                "production", "animals", Map.of("adapter", "postgresql", "database", "animals_production"));
+
+        assertThatThrownBy(() -> engines.target(config, dir))
+                .isInstanceOf(MissingDriverException.class)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("database 'animals' (production/animals) uses adapter 'postgresql', which needs the"
+                        + " Example JDBC driver (com.example:example-jdbc) on the class path;"
+                        + " com.example.jdbc.NoSuchDriver is not there."
+                        + " Add com.example:example-jdbc to the application's dependencies.");
+    }
+
+    @Test
+    void target_driverPresent_returnsTheEnginesTarget() {
+        DatabaseConfig config = config(Map.of("adapter", "sqlite3", "database", "storage/x.sqlite3"));
+
+        JdbcTarget target = Engines.installed().target(config, dir);
+
+        assertThat(target.config()).isSameAs(config);
+        assertThat(target.url()).isEqualTo("jdbc:sqlite:" + dir.resolve("storage/x.sqlite3"));
+    }
+
     @Test
     void constructor_twoEnginesClaimOneName_fails() {
         Engine first = new NamedEngine("sqlite-a", Set.of("sqlite3", "h2"));
@@ -105,6 +155,15 @@ class EnginesTest {
         assertThat(Engines.installed().engines())
                 .extracting(Engine::name)
                 .containsExactly("mysql", "postgresql", "sqlite");
+    }
+
+    /** A PostgreSQL engine whose JDBC driver class exists nowhere. */
+    private static final class DriverlessEngine extends PostgresqlEngine {
+        @Override
+        public JdbcDriver driver() {
+            return new JdbcDriver(
+                    "the Example JDBC driver", "com.example.jdbc.NoSuchDriver", "com.example:example-jdbc");
+        }
     }
 
     /** An SQLite engine under other names, for registry tests. */

@@ -1,7 +1,6 @@
 package dev.mdb.tasks.spi;
 
 import dev.mdb.config.DatabaseConfig;
-import dev.mdb.runtime.engine.Engines;
 import dev.mdb.runtime.engine.JdbcTarget;
 import java.nio.file.Path;
 
@@ -20,6 +19,6 @@ public interface AdapterTasksProvider {
 
     /** The tasks for {@code config}, whose engine must belong to this provider's family; relative paths resolve against {@code projectDir}. */
     default AdapterTasks forConfig(DatabaseConfig config, Path projectDir) {
-        return forTarget(Engines.installed().forConfig(config).target(config, projectDir));
+        return forTarget(JdbcTarget.of(config, projectDir));
     }
 }

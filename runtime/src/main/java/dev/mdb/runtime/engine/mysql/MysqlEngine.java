@@ -5,6 +5,7 @@ import dev.mdb.runtime.engine.Capability;
 import dev.mdb.runtime.engine.CatalogRules;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.engine.ErrorKind;
+import dev.mdb.runtime.engine.JdbcDriver;
 import dev.mdb.runtime.engine.JdbcTarget;
 import dev.mdb.runtime.engine.ServerLocks;
 import dev.mdb.runtime.engine.ServerObservation;
@@ -34,6 +35,12 @@ public class MysqlEngine implements Engine {
 
     private static final Set<Capability> CAPABILITIES =
             Collections.unmodifiableSet(EnumSet.of(Capability.ADVISORY_LOCKS, Capability.READ_ONLY_SESSIONS));
+    /** MariaDB Connector/J, for MySQL and MariaDB alike (the targets' URLs are {@code jdbc:mariadb:}). */
+    private static final JdbcDriver DRIVER = new JdbcDriver(
+            "the MariaDB JDBC driver (MariaDB Connector/J)",
+            "org.mariadb.jdbc.Driver",
+            "org.mariadb.jdbc:mariadb-java-client");
+
     private static final int ER_DB_CREATE_EXISTS = 1007;
     private static final int ER_DB_DROP_EXISTS = 1008;
     private static final int ER_BAD_DB_ERROR = 1049;
@@ -72,6 +79,11 @@ public class MysqlEngine implements Engine {
     @Override
     public JdbcTarget target(DatabaseConfig config, Path projectDir) {
         return new MysqlTarget(config, this);
+    }
+
+    @Override
+    public JdbcDriver driver() {
+        return DRIVER;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.mdb.runtime.engine.Capability;
 import dev.mdb.runtime.engine.CatalogRules;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.engine.ErrorKind;
+import dev.mdb.runtime.engine.JdbcDriver;
 import dev.mdb.runtime.engine.JdbcTarget;
 import dev.mdb.runtime.engine.ServerLocks;
 import dev.mdb.runtime.engine.ServerObservation;
@@ -40,6 +41,10 @@ public class PostgresqlEngine implements Engine {
             Capability.READ_ONLY_SESSIONS,
             Capability.REPLICATION_POSITIONS,
             Capability.DROP_DATABASE_FORCE));
+    /** pgjdbc. */
+    private static final JdbcDriver DRIVER =
+            new JdbcDriver("the PostgreSQL JDBC driver", "org.postgresql.Driver", "org.postgresql:postgresql");
+
     private static final String PROBE = "SELECT pg_is_in_recovery(),"
             + " pg_last_wal_replay_lsn()::text,"
             + " CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END,"
@@ -79,6 +84,11 @@ public class PostgresqlEngine implements Engine {
     @Override
     public JdbcTarget target(DatabaseConfig config, Path projectDir) {
         return new PostgresqlTarget(config, this);
+    }
+
+    @Override
+    public JdbcDriver driver() {
+        return DRIVER;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.mdb.runtime.engine.Capability;
 import dev.mdb.runtime.engine.CatalogRules;
 import dev.mdb.runtime.engine.Engine;
 import dev.mdb.runtime.engine.ErrorKind;
+import dev.mdb.runtime.engine.JdbcDriver;
 import dev.mdb.runtime.engine.JdbcTarget;
 import dev.mdb.runtime.engine.ServerObservation;
 import dev.mdb.runtime.engine.Timeouts;
@@ -31,6 +32,9 @@ public class SqliteEngine implements Engine {
 
     private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
             EnumSet.of(Capability.TRANSACTIONAL_DDL, Capability.READ_ONLY_SESSIONS, Capability.DATABASE_FILES));
+    /** sqlite-jdbc, which carries the SQLite library itself. */
+    private static final JdbcDriver DRIVER =
+            new JdbcDriver("the SQLite JDBC driver", "org.sqlite.JDBC", "org.xerial:sqlite-jdbc");
     /** sqlite-jdbc's {@code open_mode} flag SQLITE_OPEN_READONLY. */
     private static final String OPEN_READ_ONLY = "1";
 
@@ -65,6 +69,11 @@ public class SqliteEngine implements Engine {
     @Override
     public JdbcTarget target(DatabaseConfig config, Path projectDir) {
         return new SqliteTarget(config, this, projectDir);
+    }
+
+    @Override
+    public JdbcDriver driver() {
+        return DRIVER;
     }
 
     @Override
