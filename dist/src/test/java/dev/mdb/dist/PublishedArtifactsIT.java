@@ -54,6 +54,7 @@ class PublishedArtifactsIT {
                 new Published("mdb-web", "dev.mdb.web", "dev.mdb.web.DatabaseSelectorFilter"),
                 new Published("mdb-tasks", "dev.mdb.tasks", "dev.mdb.tasks.DatabaseTasks"),
                 new Published("mdb-cli", "dev.mdb.cli", "dev.mdb.cli.Main"),
+                new Published("mdb-spring-boot-starter", "dev.mdb.spring", "dev.mdb.spring.MdbAutoConfiguration"),
                 new Published(
                         "mdb-test-support", "dev.mdb.testsupport", "dev.mdb.testsupport.DatabaseServerExtension"));
     }
@@ -102,7 +103,18 @@ class PublishedArtifactsIT {
     @MethodSource("published")
     void publishedJar_namesItsModuleAndHasSourcesAndJavadocBesideIt(Published artifact) throws IOException {
         String classFile = artifact.className().replace('.', '/');
-        Path jar = jarHolding(classFile + ".class");
+        // The starter is not on this module's class path (it would bring Spring here): its module's built jar.
+        Path jar = artifact.artifactId().equals("mdb-spring-boot-starter")
+                ? ROOT.resolve("spring-boot-starter/target/" + artifact.artifactId() + "-" + VERSION + ".jar")
+                : jarHolding(classFile + ".class");
+        assertThat(jar)
+                .as("the built jar of %s (run `mvn verify` from the root)", artifact)
+                .isRegularFile();
+        try (JarFile built = new JarFile(jar.toFile())) {
+            assertThat(built.getEntry(classFile + ".class"))
+                    .as("%s in %s", classFile, jar)
+                    .isNotNull();
+        }
 
         assertThat(jar.getFileName().toString()).isEqualTo(artifact.artifactId() + "-" + VERSION + ".jar");
         assertThat(moduleName(jar)).isEqualTo(artifact.module());

@@ -1,4 +1,4 @@
-package dev.mdb.web;
+package dev.mdb.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * This module is an application of mdb-runtime as any other: it declares sqlite-jdbc (for its tests) and no other
- * driver. mdb-runtime's drivers are optional, so the PostgreSQL and MariaDB ones must not reach this class path, and a
+ * The starter is used as applications use it, and declares sqlite-jdbc (for its tests) and no other driver. mdb-runtime's drivers are optional, so the PostgreSQL and MariaDB ones must not reach this class path, and a
  * PostgreSQL entry must fail with one line saying which artifact to add, while the SQLite entry beside it works.
  */
 class RuntimeDependenciesTest {
