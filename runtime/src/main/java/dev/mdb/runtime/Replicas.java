@@ -40,7 +40,7 @@ public final class Replicas implements AutoCloseable {
     private final Targets targets;
     private final HealthMonitor monitor;
     private final Map<String, DatabaseConfig> entries = new LinkedHashMap<>();
-    private final Map<String, Balancer> balancers = new ConcurrentHashMap<>();
+    private final Map<ReplicaSetKey, Balancer> balancers = new ConcurrentHashMap<>();
     private final Map<String, String> systemIds = new ConcurrentHashMap<>();
     /** Each replica's {@code weight}, parsed once at start (read-only afterwards). */
     private final Map<String, Integer> weights = new HashMap<>();
@@ -104,7 +104,7 @@ public final class Replicas implements AutoCloseable {
             watch(member, writerConfig);
         }
         RouteKey key = new RouteKey(group.name(), shard);
-        String setKey = key + "/" + role;
+        ReplicaSetKey setKey = new ReplicaSetKey(group.name(), shard, role);
         List<String> eligible = new ArrayList<>(members.size());
         for (String member : members) {
             if (monitor.health(member).inRotation()) {

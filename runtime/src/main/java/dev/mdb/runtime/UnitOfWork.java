@@ -18,7 +18,7 @@ public final class UnitOfWork {
     private final ReadConsistency consistency;
     private final boolean writesRefused;
     private final Set<RouteKey> writes = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> replicas = new ConcurrentHashMap<>();
+    private final Map<ReplicaSetKey, String> replicas = new ConcurrentHashMap<>();
     private final Map<RouteKey, ResolvedTarget> lastTargets = new ConcurrentHashMap<>();
 
     /**
@@ -68,16 +68,12 @@ public final class UnitOfWork {
         lastTargets.put(target.key(), target);
     }
 
-    String stickyReplica(String setKey) {
+    String stickyReplica(ReplicaSetKey setKey) {
         return replicas.get(setKey);
     }
 
-    void stick(String setKey, String entry) {
+    void stick(ReplicaSetKey setKey, String entry) {
         replicas.put(setKey, entry);
-    }
-
-    void unstick(String setKey) {
-        replicas.remove(setKey);
     }
 
     @Override

@@ -16,6 +16,8 @@ public abstract class ServerTarget implements JdbcTarget {
 
     private final DatabaseConfig config;
     private final Engine engine;
+    /** {@link #location()}, computed on first use (it is asked for on every route resolution). */
+    private volatile String location;
 
     protected ServerTarget(DatabaseConfig config, Engine engine) {
         this.config = config;
@@ -64,6 +66,15 @@ public abstract class ServerTarget implements JdbcTarget {
 
     @Override
     public String location() {
+        String known = location;
+        if (known == null) {
+            known = findLocation();
+            location = known; // a racy cache: every thread computes the same value
+        }
+        return known;
+    }
+
+    private String findLocation() {
         String url = config.jdbcUrl();
         if (url != null) {
             Matcher m = JDBC_AUTHORITY.matcher(url);
