@@ -69,19 +69,35 @@ public final class Engines {
      * pools, the replica checks, the tasks, the console), so a missing driver fails the first use of a database with
      * one line naming the entry, the adapter and the dependency to add, instead of JDBC's "No suitable driver".
      *
+     * <p>Another driver on the class path that accepts the target's URL is good enough: e.g. MySQL Connector/J for an
+     * entry whose {@code url:} is a verbatim {@code jdbc:mysql://} URL, where the engine names MariaDB's driver.
+     *
      * @throws UnsupportedAdapterException when no engine handles the adapter
-     * @throws MissingDriverException when the engine's driver class cannot be loaded
+     * @throws MissingDriverException when the engine's driver class cannot be loaded and no other driver accepts the
+     *     URL
      */
     public JdbcTarget target(DatabaseConfig config, Path projectDir) {
         Engine engine = forConfig(config);
         JdbcDriver driver = engine.driver();
         if (!driver.isPresent(engine.getClass().getClassLoader())) {
+            JdbcTarget target = engine.target(config, projectDir);
+            if (acceptedByAnotherDriver(target.url())) {
+                return target;
+            }
             throw new MissingDriverException("database '" + config.name() + "' (" + config.label() + ") uses adapter '"
                     + config.adapter() + "', which needs " + driver.description() + " (" + driver.coordinates()
                     + ") on the class path; " + driver.className() + " is not there. Add " + driver.coordinates()
                     + " to the application's dependencies.");
         }
         return engine.target(config, projectDir);
+    }
+
+    private static boolean acceptedByAnotherDriver(String url) {
+        try {
+            return java.sql.DriverManager.getDriver(url) != null;
+        } catch (java.sql.SQLException e) {
+            return false; // "No suitable driver"
+        }
     }
 
     /**

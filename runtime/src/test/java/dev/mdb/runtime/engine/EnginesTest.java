@@ -94,8 +94,11 @@ class EnginesTest {
     void target_driverClassMissing_namesEntryAdapterAndArtifactToAdd() {
         Engine engine = new DriverlessEngine();
         Engines engines = new Engines(List.of(engine));
+        // A URL no driver on this class path accepts (this module's tests have PostgreSQL's driver, which would).
         DatabaseConfig config = new DatabaseConfig(
-                "production", "animals", Map.of("adapter", "postgresql", "database", "animals_production"));
+                "production",
+                "animals",
+                Map.of("adapter", "postgresql", "url", "jdbc:example://db/animals_production"));
 
         assertThatThrownBy(() -> engines.target(config, dir))
                 .isInstanceOf(MissingDriverException.class)
@@ -104,6 +107,19 @@ class EnginesTest {
                         + " Example JDBC driver (com.example:example-jdbc) on the class path;"
                         + " com.example.jdbc.NoSuchDriver is not there."
                         + " Add com.example:example-jdbc to the application's dependencies.");
+    }
+
+    @Test
+    void target_driverClassMissing_anotherDriverAcceptsTheUrl_returnsTheTarget() {
+        // As an app with MySQL Connector/J and a jdbc:mysql: URL, where the engine names MariaDB's driver: here the
+        // engine's driver is missing and PostgreSQL's driver accepts the URL.
+        Engines engines = new Engines(List.of(new DriverlessEngine()));
+        DatabaseConfig config = new DatabaseConfig(
+                "production",
+                "animals",
+                Map.of("adapter", "postgresql", "url", "jdbc:postgresql://db/animals_production"));
+
+        assertThat(engines.target(config, dir).url()).isEqualTo("jdbc:postgresql://db/animals_production");
     }
 
     @Test
