@@ -222,7 +222,8 @@ public final class ConnectionRouter {
     }
 
     Frame enter(
-            Set<String> groups, Route route, boolean prohibitsShardSwapping, UnitOfWork unitOfWork, Frame previous) {
+            Set<String> groups, Route asked, boolean prohibitsShardSwapping, UnitOfWork unitOfWork, Frame previous) {
+        Route route = topology.roleNames().canonical(asked);
         List<String> covered = groups == null ? topology.groupNames() : checks.covered(groups);
         Frame frame = new Frame(
                 this,

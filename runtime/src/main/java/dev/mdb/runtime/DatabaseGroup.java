@@ -24,9 +24,11 @@ public final class DatabaseGroup {
     private final Map<Shard, Map<Role, List<String>>> routes;
     private final Map<String, DatabaseConfig> configs;
     private final Set<String> replicas;
+    private final RoleNames roleNames;
 
-    DatabaseGroup(String name, boolean defaultGroup, List<Placement> placements) {
+    DatabaseGroup(String name, boolean defaultGroup, List<Placement> placements, RoleNames roleNames) {
         this.name = name;
+        this.roleNames = roleNames;
         this.defaultGroup = defaultGroup;
         Map<Shard, Map<Role, List<String>>> shards = new LinkedHashMap<>();
         Map<String, DatabaseConfig> entries = new LinkedHashMap<>();
@@ -134,7 +136,10 @@ public final class DatabaseGroup {
         if (!routes.get(shard).containsKey(role)) {
             throw new UnknownRoleException(
                     missingPoolMessage(shard, role) + " Shard '" + shard + "' of " + name + " has roles: "
-                            + join(routes.get(shard).keySet()) + ".",
+                            + routes.get(shard).keySet().stream()
+                                    .map(roleNames::name)
+                                    .collect(Collectors.joining(", "))
+                            + ".",
                     name,
                     shard,
                     role);
@@ -176,7 +181,7 @@ public final class DatabaseGroup {
             attributes.add("'" + shard + "' shard");
         }
         if (!role.equals(Role.WRITING)) {
-            attributes.add("'" + role + "' role");
+            attributes.add("'" + roleNames.name(role) + "' role");
         }
         List<String> selector = new ArrayList<>();
         if (!defaultGroup) {

@@ -37,9 +37,10 @@ public final class Mdb implements AutoCloseable {
             String env,
             Path projectDir,
             List<MdbListener> listeners,
-            PoolCustomizer poolCustomizer) {
+            PoolCustomizer poolCustomizer,
+            RoleNames roleNames) {
         Events events = new Events(listeners);
-        this.topology = Topology.from(configs, env);
+        this.topology = Topology.from(configs, env, roleNames);
         this.router = new ConnectionRouter(topology, events);
         this.targets = new Targets(
                 projectDir,
@@ -79,6 +80,7 @@ public final class Mdb implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private final List<MdbListener> listeners = new ArrayList<>();
         private final List<PoolCustomizer> customizers = new ArrayList<>();
+        private RoleNames roleNames = RoleNames.DEFAULT;
 
         private Builder(Path databaseYml, DatabaseConfigurations configs, Path projectDir, String env) {
             this.databaseYml = databaseYml;
@@ -90,6 +92,17 @@ public final class Mdb implements AutoCloseable {
         /** Stands for the process environment when database.yml is read (ERB, {@code DATABASE_URL}). */
         public Builder environment(Map<String, String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /**
+         * Calls the standard roles {@code writing} and {@code reading} (Rails' {@code writing_role} / {@code
+         * reading_role}), e.g. {@code primary} and {@code replica}; see {@link RoleNames}.
+         *
+         * @throws IllegalArgumentException for blank or equal names, or names that swap the standard ones
+         */
+        public Builder roleNames(String writing, String reading) {
+            this.roleNames = new RoleNames(writing, reading);
             return this;
         }
 
@@ -110,11 +123,16 @@ public final class Mdb implements AutoCloseable {
             PoolCustomizer customizer =
                     all.isEmpty() ? null : (entry, pool) -> all.forEach(c -> c.customize(entry, pool));
             if (configs != null) {
-                return new Mdb(configs, env, projectDir.toAbsolutePath().normalize(), listeners, customizer);
+                return new Mdb(configs, env, projectDir.toAbsolutePath().normalize(), listeners, customizer, roleNames);
             }
             Path file = databaseYml.toAbsolutePath().normalize();
             return new Mdb(
-                    DatabaseConfigurations.load(file, env, environment), env, projectOf(file), listeners, customizer);
+                    DatabaseConfigurations.load(file, env, environment),
+                    env,
+                    projectOf(file),
+                    listeners,
+                    customizer,
+                    roleNames);
         }
     }
 

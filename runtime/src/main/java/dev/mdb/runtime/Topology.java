@@ -29,11 +29,18 @@ public final class Topology {
     private final String env;
     private final Map<String, DatabaseGroup> groups;
     private final String defaultGroup;
+    private final RoleNames roleNames;
 
-    private Topology(String env, Map<String, DatabaseGroup> groups, String defaultGroup) {
+    private Topology(String env, Map<String, DatabaseGroup> groups, String defaultGroup, RoleNames roleNames) {
         this.env = env;
         this.groups = Collections.unmodifiableMap(groups);
         this.defaultGroup = defaultGroup;
+        this.roleNames = roleNames;
+    }
+
+    /** What the standard roles are called here ({@link RoleNames#DEFAULT} unless the application renamed them). */
+    public RoleNames roleNames() {
+        return roleNames;
     }
 
     /**
@@ -43,19 +50,34 @@ public final class Topology {
      *     {@code replica_of}/{@code shard_of} entry, {@code shard_of} without {@code shard}, two writers for one shard)
      */
     public static Topology from(DatabaseConfigurations configs, String env) {
+        return from(configs, env, RoleNames.DEFAULT);
+    }
+
+    /** The same with the standard roles called {@code roleNames}. */
+    public static Topology from(DatabaseConfigurations configs, String env, RoleNames roleNames) {
         Objects.requireNonNull(configs, "configs");
         Objects.requireNonNull(env, "env");
-        return of(env, configs.configsFor(env, true));
+        return of(env, configs.configsFor(env, true), roleNames);
     }
 
     /** The topology of {@code entries}, all of environment {@code env}, in database.yml order. */
     public static Topology of(String env, List<DatabaseConfig> entries) {
+        return of(env, entries, RoleNames.DEFAULT);
+    }
+
+    /** The same with the standard roles called {@code roleNames} (a {@code role:} key may use those names). */
+    public static Topology of(String env, List<DatabaseConfig> entries, RoleNames roleNames) {
+        Objects.requireNonNull(roleNames, "roleNames");
         if (entries.isEmpty()) {
             throw new ConfigException("No databases are configured for the '" + env
                     + "' environment in database.yml. Add one, or choose another environment with -e/--env.");
         }
         Map<String, List<Placement>> byGroup = new LinkedHashMap<>();
-        for (Placement placement : TopologyDeriver.derive(entries)) {
+        for (Placement derived : TopologyDeriver.derive(entries)) {
+            Role role = roleNames.canonical(derived.role());
+            Placement placement = role.equals(derived.role())
+                    ? derived
+                    : new Placement(derived.config(), derived.group(), derived.shard(), role, derived.replica());
             byGroup.computeIfAbsent(placement.group(), group -> new ArrayList<>())
                     .add(placement);
         }
@@ -63,9 +85,9 @@ public final class Topology {
                 ? "primary"
                 : byGroup.keySet().iterator().next();
         Map<String, DatabaseGroup> groups = new LinkedHashMap<>();
-        byGroup.forEach(
-                (name, placements) -> groups.put(name, new DatabaseGroup(name, name.equals(defaultGroup), placements)));
-        return new Topology(env, groups, defaultGroup);
+        byGroup.forEach((name, placements) ->
+                groups.put(name, new DatabaseGroup(name, name.equals(defaultGroup), placements, roleNames)));
+        return new Topology(env, groups, defaultGroup, roleNames);
     }
 
     /** The environment the topology was derived for. */

@@ -62,6 +62,7 @@ public class MdbAutoConfiguration {
         Mdb.Builder builder = MdbLoader.builder(resources, properties.getDatabaseYml(), env, System.getenv());
         listeners.orderedStream().forEach(builder::listener);
         customizers.orderedStream().forEach(builder::poolCustomizer);
+        builder.roleNames(properties.getWritingRole(), properties.getReadingRole());
         return builder.build();
     }
 

@@ -15,7 +15,29 @@ public class MdbProperties {
     /** The database.yml environment; null: {@code MDB_ENV}, {@code RAILS_ENV}, else {@code development}. */
     private String env;
 
+    /** What the writing role is called (Rails' {@code writing_role}). */
+    private String writingRole = "writing";
+
+    /** What the reading role is called (Rails' {@code reading_role}). */
+    private String readingRole = "reading";
+
     private final Web web = new Web();
+
+    public String getWritingRole() {
+        return writingRole;
+    }
+
+    public void setWritingRole(String writingRole) {
+        this.writingRole = writingRole;
+    }
+
+    public String getReadingRole() {
+        return readingRole;
+    }
+
+    public void setReadingRole(String readingRole) {
+        this.readingRole = readingRole;
+    }
 
     public String getDatabaseYml() {
         return databaseYml;

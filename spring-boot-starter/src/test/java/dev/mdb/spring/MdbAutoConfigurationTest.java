@@ -76,6 +76,26 @@ class MdbAutoConfigurationTest {
     }
 
     @Test
+    void roleNames_properties_nameTheStandardRoles() {
+        runner().withPropertyValues("mdb.writing-role=primary", "mdb.reading-role=replica")
+                .run(context -> {
+                    Mdb mdb = context.getBean(Mdb.class);
+                    assertThat(mdb.topology().roleNames())
+                            .isEqualTo(new dev.mdb.runtime.RoleNames("primary", "replica"));
+                    String entry = mdb.router()
+                            .connectedTo(dev.mdb.runtime.Route.role("replica"))
+                            .with(() -> {
+                                try (var c = mdb.dataSource().getConnection();
+                                        var s = c.createStatement()) {
+                                    s.execute("SELECT 1");
+                                }
+                                return mdb.dataSource().describe().entry();
+                            });
+                    assertThat(entry).isEqualTo("primary_replica");
+                });
+    }
+
+    @Test
     void env_unsetWithRailsEnv_usesRailsEnv() {
         runner().withPropertyValues("RAILS_ENV=staging")
                 .run(context -> assertThat(context.getBean(Mdb.class)

@@ -134,8 +134,9 @@ public final class DatabaseSelection {
         targets.sort(Comparator.comparing((ResolvedTarget t) -> t.group())
                 .thenComparing(t -> t.shard().name()));
         List<String> values = new ArrayList<>(targets.size());
+        var roleNames = selector.mdb().topology().roleNames();
         for (ResolvedTarget target : targets) {
-            values.add(target.key() + " " + target.role() + " " + target.entry() + " "
+            values.add(target.key() + " " + roleNames.name(target.role()) + " " + target.entry() + " "
                     + target.reason().label());
         }
         return values;

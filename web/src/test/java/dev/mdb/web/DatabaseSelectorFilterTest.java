@@ -2,11 +2,13 @@ package dev.mdb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdb.runtime.Mdb;
 import dev.mdb.runtime.ReadConsistency;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -280,6 +282,26 @@ class DatabaseSelectorFilterTest {
         String cookie = TestServer.cookie(server.post("/write"), "mdb_ctx");
         assertThat(server.get("/read", "Cookie", cookie).headers().allValues(DatabaseSelector.ROUTE_HEADER))
                 .containsExactly("primary/default reading primary window_primary");
+    }
+
+    @Test
+    void debugHeader_roleNamesConfigured_printsThem() throws Exception {
+        try (Mdb named = Mdb.builder(dir.resolve("database.yml"), "development")
+                .environment(Map.of())
+                .roleNames("primary", "replica")
+                .build()) {
+            server = new TestServer(
+                    new ProbeServlet(named),
+                    List.of(new DatabaseSelectorFilter(DatabaseSelector.builder(named)
+                            .consistency(ReadConsistency.timeWindow(DELAY))
+                            .debugHeader(true)
+                            .build())));
+
+            assertThat(server.get("/read").headers().allValues(DatabaseSelector.ROUTE_HEADER))
+                    .containsExactly("primary/default replica primary_replica replica");
+            assertThat(server.post("/write").headers().allValues(DatabaseSelector.ROUTE_HEADER))
+                    .containsExactly("primary/default primary primary route");
+        }
     }
 
     @Test
