@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -128,7 +129,8 @@ public final class DatabaseGroup {
     public void requireRoute(Shard shard, Role role) {
         if (!routes.containsKey(shard)) {
             throw new UnknownShardException(
-                    missingPoolMessage(shard, role) + " Group " + name + " has shards: " + join(routes.keySet()) + ".",
+                    missingPoolMessage(shard, role) + " Group " + name + " has shards: "
+                            + join(routes.keySet(), Shard::name) + ".",
                     name,
                     shard,
                     role);
@@ -136,18 +138,15 @@ public final class DatabaseGroup {
         if (!routes.get(shard).containsKey(role)) {
             throw new UnknownRoleException(
                     missingPoolMessage(shard, role) + " Shard '" + shard + "' of " + name + " has roles: "
-                            + routes.get(shard).keySet().stream()
-                                    .map(roleNames::name)
-                                    .collect(Collectors.joining(", "))
-                            + ".",
+                            + join(routes.get(shard).keySet(), roleNames::name) + ".",
                     name,
                     shard,
                     role);
         }
     }
 
-    private static String join(Collection<?> names) {
-        return names.stream().map(Object::toString).collect(Collectors.joining(", "));
+    private static <T> String join(Collection<T> items, Function<T, String> name) {
+        return items.stream().map(name).collect(Collectors.joining(", "));
     }
 
     /** The database.yml entry {@code entryName} of this group. */

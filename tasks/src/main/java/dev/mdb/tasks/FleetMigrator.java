@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 
 /**
  * {@code db:migrate} over a fleet of databases, in Rails' order and in parallel.
@@ -37,7 +36,6 @@ import java.util.regex.Pattern;
  * order. Canaries run first, on their own, and the others only when they all succeeded.
  */
 final class FleetMigrator {
-    private static final Pattern COUNT = Pattern.compile("[0-9]+");
     private static final int IDLE_SESSIONS = 32;
     private final TaskOptions options;
     private final Migrator migrator;
@@ -74,7 +72,7 @@ final class FleetMigrator {
         for (DatabaseConfig config : configs) {
             lanes.add(new Lane(lanes.size(), config, adapters.apply(config)));
         }
-        List<Lane> canaries = canaries(lanes, fleet.canary());
+        List<Lane> canaries = Canaries.select(lanes, fleet.canary());
         try (Run run = new Run(lanes, fleet, finished)) {
             run.plan();
             if (fleet.dryRun()) {
@@ -93,46 +91,6 @@ final class FleetMigrator {
             run.finish();
             return run.results();
         }
-    }
-
-    /** The canaries {@code spec} names: a count (the first N in config order) or names and globs. */
-    private List<Lane> canaries(List<Lane> lanes, String spec) {
-        if (spec == null || spec.isBlank()) {
-            return List.of();
-        }
-        String trimmed = spec.trim();
-        if (COUNT.matcher(trimmed).matches()) {
-            int count;
-            try {
-                count = Integer.parseInt(trimmed);
-            } catch (NumberFormatException e) {
-                count = Integer.MAX_VALUE;
-            }
-            if (count < 1) {
-                throw new InvalidArgumentException(
-                        "--canary must be a count of at least 1 or database names, got " + trimmed + ".");
-            }
-            return lanes.subList(0, Math.min(count, lanes.size()));
-        }
-        List<Lane> chosen = new ArrayList<>();
-        for (String part : trimmed.split(",", -1)) {
-            String name = part.trim();
-            if (name.isEmpty()) {
-                continue;
-            }
-            Pattern glob = NamePatterns.glob(name);
-            List<Lane> matched =
-                    lanes.stream().filter(l -> glob.matcher(l.name()).matches()).toList();
-            if (matched.isEmpty()) {
-                throw new InvalidArgumentException("--canary " + name + " matches none of the databases being"
-                        + " migrated ("
-                        + String.join(", ", lanes.stream().map(Lane::name).toList())
-                        + "). Name one of them, or give a count.");
-            }
-            matched.stream().filter(l -> !chosen.contains(l)).forEach(chosen::add);
-        }
-        chosen.sort((a, b) -> Integer.compare(a.index, b.index));
-        return chosen;
     }
 
     /** One run: its lanes, workers, progress display and the blocks printed so far. */
@@ -333,60 +291,7 @@ final class FleetMigrator {
             if (stopReason != null) {
                 return null;
             }
-            // Per migrations directory, the lowest version still to run there (failed databases' included).
-            Map<String, MigrationVersion> lowest = new HashMap<>();
-            for (Lane lane : scope) {
-                for (int i = lane.next; i < lane.pending.size(); i++) {
-                    lowest.merge(
-                            lane.directory(i),
-                            lane.pending.get(i).file().version(),
-                            (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                }
-            }
-            Lane best = null;
-            for (Lane lane : scope) {
-                if (lane.running || lane.failure != null || !lane.hasNext() || heldBack(lane, lowest)) {
-                    continue;
-                }
-                if (best == null || preferred(lane, best)) {
-                    best = lane;
-                }
-            }
-            return best;
-        }
-
-        /**
-         * Whether {@code a} starts before {@code b}: with one job in Rails' order; with several, a database whose
-         * connection is still open goes first (a fleet larger than the idle cap would otherwise close and reopen
-         * connections, each a new server session, between its migrations), then Rails' order.
-         */
-        private boolean preferred(Lane a, Lane b) {
-            if (workers > 1 && (a.session == null) != (b.session == null)) {
-                return a.session != null;
-            }
-            return before(a, b);
-        }
-
-        /** Whether {@code a}'s next migration comes before {@code b}'s in Rails' order: version, then config order. */
-        private static boolean before(Lane a, Lane b) {
-            int cmp = a.nextVersion().compareTo(b.nextVersion());
-            return cmp < 0 || (cmp == 0 && a.index < b.index);
-        }
-
-        /**
-         * Whether a migration of another directory with a lower version is still to run (or failed): then {@code
-         * lane}'s next one waits. Migrations of one directory (the files the shards of a group share) do not wait for
-         * each other across databases, nor do equal versions.
-         */
-        private static boolean heldBack(Lane lane, Map<String, MigrationVersion> lowest) {
-            String directory = lane.directory(lane.next);
-            MigrationVersion version = lane.nextVersion();
-            for (Map.Entry<String, MigrationVersion> other : lowest.entrySet()) {
-                if (!other.getKey().equals(directory) && other.getValue().compareTo(version) < 0) {
-                    return true;
-                }
-            }
-            return false;
+            return FleetOrder.next(scope, workers > 1);
         }
 
         /** Applies the lane's next migration, taking the lock and re-reading the history first when it has none. */
@@ -586,7 +491,7 @@ final class FleetMigrator {
                 if (lane.failure != null) {
                     results.add(new DatabaseResult<>(lane.config, null, lane.failure));
                 } else {
-                    MigrateResult result = result(lane);
+                    MigrateResult result = lane.result(fleet.dryRun());
                     if (!result.notRun().isEmpty()) {
                         notRun++;
                     }
@@ -594,21 +499,6 @@ final class FleetMigrator {
                 }
             }
             return new Results<>(results, lanes.size(), notRun);
-        }
-
-        private MigrateResult result(Lane lane) {
-            if (fleet.dryRun()) {
-                return MigrateResult.dryRun(planned(lane));
-            }
-            List<MigrationVersion> left =
-                    lane.pending.subList(Math.min(lane.next, lane.pending.size()), lane.pending.size()).stream()
-                            .map(s -> s.file().version())
-                            .toList();
-            return new MigrateResult(List.of(), lane.applied, left, List.of(), false);
-        }
-
-        private List<PlannedMigration> planned(Lane lane) {
-            return lane.pending.stream().map(s -> DryRuns.up(lane.adapter, s)).toList();
         }
 
         @Override

@@ -73,6 +73,18 @@ final class Lane {
         return done || notRun || failure != null;
     }
 
+    /** What the run did here: migrations applied and those left, or, for a dry run, the plan. */
+    MigrateResult result(boolean dryRun) {
+        if (dryRun) {
+            return MigrateResult.dryRun(
+                    pending.stream().map(s -> DryRuns.up(adapter, s)).toList());
+        }
+        List<MigrationVersion> left = pending.subList(Math.min(next, pending.size()), pending.size()).stream()
+                .map(s -> s.file().version())
+                .toList();
+        return new MigrateResult(List.of(), applied, left, List.of(), false);
+    }
+
     void closeSession() {
         if (session != null) {
             session.close();

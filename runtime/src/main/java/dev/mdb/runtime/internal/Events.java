@@ -5,6 +5,7 @@ import dev.mdb.runtime.ResolvedTarget;
 import dev.mdb.runtime.TargetState;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Enabled;
@@ -42,13 +43,7 @@ public final class Events {
             event.writesPrevented = target.writesPrevented();
             event.commit();
         }
-        for (MdbListener listener : listeners) {
-            try {
-                listener.routeResolved(target);
-            } catch (RuntimeException e) {
-                failed(listener, e);
-            }
-        }
+        tell(listener -> listener.routeResolved(target));
     }
 
     public void writeRefused(ResolvedTarget target, String statement) {
@@ -61,13 +56,7 @@ public final class Events {
             event.statement = statement;
             event.commit();
         }
-        for (MdbListener listener : listeners) {
-            try {
-                listener.writeRefused(target, statement);
-            } catch (RuntimeException e) {
-                failed(listener, e);
-            }
-        }
+        tell(listener -> listener.writeRefused(target, statement));
     }
 
     public void replicaStateChanged(String replica, TargetState from, TargetState to, String detail) {
@@ -79,13 +68,7 @@ public final class Events {
             event.detail = detail;
             event.commit();
         }
-        for (MdbListener listener : listeners) {
-            try {
-                listener.replicaStateChanged(replica, from, to, detail);
-            } catch (RuntimeException e) {
-                failed(listener, e);
-            }
-        }
+        tell(listener -> listener.replicaStateChanged(replica, from, to, detail));
     }
 
     /** A probe's lag figures (JFR only: listeners read lag from {@code Replicas.status}). */
@@ -100,9 +83,17 @@ public final class Events {
     }
 
     public void scopeLeaked() {
+        tell(MdbListener::scopeLeaked);
+    }
+
+    /** Calls every listener; one that throws is logged (once) and the others still hear. */
+    private void tell(Consumer<MdbListener> call) {
+        if (listeners.isEmpty()) {
+            return;
+        }
         for (MdbListener listener : listeners) {
             try {
-                listener.scopeLeaked();
+                call.accept(listener);
             } catch (RuntimeException e) {
                 failed(listener, e);
             }
